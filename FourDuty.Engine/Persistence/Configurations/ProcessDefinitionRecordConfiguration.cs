@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FourDuty.Engine.Persistence.Configurations;
+
+internal sealed class ProcessDefinitionRecordConfiguration : IEntityTypeConfiguration<ProcessDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<ProcessDefinitionRecord> builder)
+    {
+        builder.ToTable("process_definitions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Key).HasMaxLength(255);
+        builder.Property(d => d.Name).HasMaxLength(1000);
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+        builder.HasIndex(d => new { d.Key, d.ContentHash });
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FourDuty.Engine.Persistence;
+
+/// <summary>Where the engine keeps its state.</summary>
+/// <remarks>
+/// PostgreSQL is used when <see cref="PostgresConnectionString"/> is set; otherwise the engine runs on the
+/// embedded SQLite file named by <see cref="SqliteConnectionString"/>, so that a fresh machine needs nothing
+/// installed.
+/// </remarks>
+public sealed class StorageOptions
+{
+    /// <summary>The default embedded database: a file under <c>./data</c>, relative to the working directory.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/fourduty.db";
+
+    /// <summary>An Npgsql connection string; when set, PostgreSQL is the store.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>A Microsoft.Data.Sqlite connection string, used when no PostgreSQL connection string is set.</summary>
+    public string SqliteConnectionString { get; set; } = DefaultSqliteConnectionString;
+
+    /// <summary>The provider these options select.</summary>
+    public StorageProvider Provider =>
+        string.IsNullOrWhiteSpace(PostgresConnectionString) ? StorageProvider.Sqlite : StorageProvider.Postgres;
+
+    internal static DbContextOptionsBuilder<T> ConfigurePostgres<T>(DbContextOptionsBuilder<T> builder, string connectionString)
+        where T : DbContext =>
+        builder
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history", EngineDbContext.Schema))
+            .UseSnakeCaseNamingConvention();
+
+    internal static DbContextOptionsBuilder<T> ConfigureSqlite<T>(DbContextOptionsBuilder<T> builder, string connectionString)
+        where T : DbContext =>
+        builder
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>The database products the engine can store its state in.</summary>
+public enum StorageProvider
+{
+    /// <summary>An embedded SQLite file: one process, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL: production, and several nodes on one database.</summary>
+    Postgres,
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FourDuty.Engine.Persistence;
+
+internal static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="EngineDbContext"/> (scoped) and <see cref="IDbContextFactory{EngineDbContext}"/>
+    /// on the provider that <see cref="StorageOptions"/> selects, and migrates the database at start.
+    /// </summary>
+    public static IServiceCollection AddEngineStorage(this IServiceCollection services)
+    {
+        services.AddDbContextFactory<PostgresEngineDbContext>((sp, builder) =>
+            StorageOptions.ConfigurePostgres((DbContextOptionsBuilder<PostgresEngineDbContext>)builder,
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!));
+        services.AddDbContextFactory<SqliteEngineDbContext>((sp, builder) =>
+            StorageOptions.ConfigureSqlite((DbContextOptionsBuilder<SqliteEngineDbContext>)builder,
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteConnectionString));
+
+        services.AddSingleton<IDbContextFactory<EngineDbContext>, EngineDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContext());
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    private sealed class EngineDbContextFactory(
+        IOptions<StorageOptions> options,
+        IServiceProvider services) : IDbContextFactory<EngineDbContext>
+    {
+        public EngineDbContext CreateDbContext() => options.Value.Provider switch
+        {
+            StorageProvider.Postgres => services.GetRequiredService<IDbContextFactory<PostgresEngineDbContext>>().CreateDbContext(),
+            _ => services.GetRequiredService<IDbContextFactory<SqliteEngineDbContext>>().CreateDbContext(),
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using FourDuty.Tests.Infrastructure;
+
+namespace FourDuty.Tests.Host;
+
+/// <summary>The Host as `dotnet run` starts it: its own process, embedded SQLite, nothing configured.</summary>
+public sealed class HostProcessTests
+{
+    [Fact]
+    public async Task HostProcess_ServesHealthOpenApiAndDashboard_ThenStopsCleanlyOnCtrlC()
+    {
+        await using var node = HostProcess.Start(new Dictionary<string, string>());
+        await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { BaseAddress = node.BaseAddress };
+
+        (await client.GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetStringAsync("/hangfire")).ShouldContain("Hangfire Dashboard");
+        File.Exists(Path.Combine(node.WorkingDirectory, "data", "fourduty.db")).ShouldBeTrue();
+
+        var exitCode = await node.InterruptAsync(TimeSpan.FromSeconds(20));
+
+        exitCode.ShouldBe(0, node.Output);
+        node.Output.ShouldNotContain("Exception");
+    }
+}

@@ -1,0 +1,34 @@
+using FourDuty.Tests.Infrastructure;
+using Npgsql;
+
+namespace FourDuty.Tests.Host;
+
+public sealed class MultiNodeStartupTests
+{
+    [SkippableFact]
+    public async Task ThreeNodes_StartTogetherOnEmptyDatabase_AndAllBecomeHealthy()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("nodes");
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = connectionString };
+
+        var nodes = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(settings)).ToList();
+        try
+        {
+            await Task.WhenAll(nodes.Select(node => node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60))));
+
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var schemas = new NpgsqlCommand(
+                "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('fourduty', 'hangfire')", connection);
+            ((long)(await schemas.ExecuteScalarAsync())!).ShouldBe(2L);
+            nodes.ShouldAllBe(node => !node.HasExited);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FourDuty.Tests.Infrastructure;
+
+/// <summary>
+/// The real Host, started in-process on a fresh embedded SQLite file, or on PostgreSQL when a connection
+/// string is given.
+/// </summary>
+internal sealed class FourDutyHostFactory(string? postgresConnectionString = null) : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fourduty-host-").FullName;
+
+    public string SqliteFile => Path.Combine(_folder, "data", "fourduty.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
+        builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString ?? "");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open on shutdown only leaves a temp folder behind.
+            }
+        }
+    }
+}
