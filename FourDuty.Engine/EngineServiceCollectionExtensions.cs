@@ -1,19 +1,45 @@
+using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Expressions;
+using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Persistence.InMemory;
+using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.Handlers;
+using FourDuty.Engine.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FourDuty.Engine;
 
 /// <summary>The one way to add the engine to an application's services.</summary>
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Adds the engine, its storage and its background work.</summary>
-    /// <param name="services">The application's services.</param>
-    /// <param name="configureStorage">Chooses the database; see <see cref="StorageOptions"/>.</param>
-    public static IServiceCollection AddFourDutyEngine(this IServiceCollection services, Action<StorageOptions> configureStorage)
+    /// <summary>
+    /// Adds the engine (<see cref="ProcessEngine"/>), its storage and its background work. Service task handlers
+    /// are added separately as <see cref="IServiceTaskHandler"/> singletons.
+    /// </summary>
+    public static IServiceCollection AddFourDutyEngine(this IServiceCollection services, Action<EngineSetup> configure)
     {
-        services.AddOptions<StorageOptions>().Configure(configureStorage);
-        services.AddSingleton(TimeProvider.System);
+        var setup = new EngineSetup();
+        configure(setup);
+        services.AddSingleton(Options.Create(setup.Storage));
+        services.AddSingleton(setup.Engine);
+        services.AddSingleton(setup.Clock);
+        services.AddSingleton(new BpmnParser(setup.ParserLimits));
+        services.AddSingleton(sp => new ExpressionEvaluator(setup.Clock, setup.Expressions));
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton(sp => new ServiceTaskHandlers(sp.GetServices<IServiceTaskHandler>()));
+        services.AddSingleton<EngineServices>();
+        services.AddSingleton<CommandExecutor>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton(sp => new ProcessEngine(
+            sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<EngineServices>(),
+            sp.GetRequiredService<BpmnParser>(), sp.GetRequiredService<JobRunner>()));
         services.AddEngineStorage();
+        services.AddSingleton<IEngineStore, InMemoryEngineStore>();
+
         return services;
     }
 }

@@ -15,6 +15,15 @@ public sealed class ProcessDefinitionRecord
     /// <summary>The process name from the BPMN file, if it has one.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The deployment that created this version; versions deployed together share it.</summary>
+    public Guid DeploymentId { get; set; }
+
+    /// <summary><c>camunda:versionTag</c> of the process, if any.</summary>
+    public string? VersionTag { get; set; }
+
+    /// <summary>The file the version came from.</summary>
+    public string? ResourceName { get; set; }
+
     /// <summary>SHA-256 of the deployed XML, hex; an identical redeploy finds its version by it.</summary>
     public required string ContentHash { get; set; }
 

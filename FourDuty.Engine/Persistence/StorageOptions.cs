@@ -19,9 +19,14 @@ public sealed class StorageOptions
     /// <summary>A Microsoft.Data.Sqlite connection string, used when no PostgreSQL connection string is set.</summary>
     public string SqliteConnectionString { get; set; } = DefaultSqliteConnectionString;
 
+    /// <summary>Keep everything in process memory instead (tests, benchmarks, the designer's test-run).</summary>
+    public bool InMemory { get; set; }
+
     /// <summary>The provider these options select.</summary>
     public StorageProvider Provider =>
-        string.IsNullOrWhiteSpace(PostgresConnectionString) ? StorageProvider.Sqlite : StorageProvider.Postgres;
+        InMemory ? StorageProvider.InMemory
+        : string.IsNullOrWhiteSpace(PostgresConnectionString) ? StorageProvider.Sqlite
+        : StorageProvider.Postgres;
 
     internal static DbContextOptionsBuilder<T> ConfigurePostgres<T>(DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext =>
@@ -44,4 +49,7 @@ public enum StorageProvider
 
     /// <summary>PostgreSQL: production, and several nodes on one database.</summary>
     Postgres,
+
+    /// <summary>Process memory: nothing survives a restart.</summary>
+    InMemory,
 }

@@ -9,10 +9,10 @@ internal static class HostBuilderExtensions
     public static WebApplicationBuilder AddFourDutyServices(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddFourDutyEngine(storage =>
+        builder.Services.AddFourDutyEngine(engine =>
         {
-            storage.PostgresConnectionString = configuration.GetConnectionString("Postgres");
-            storage.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? storage.SqliteConnectionString;
+            engine.Storage.PostgresConnectionString = configuration.GetConnectionString("Postgres");
+            engine.Storage.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? engine.Storage.SqliteConnectionString;
         });
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<FourDuty.Engine.Persistence.EngineDbContext>("database");

@@ -12,6 +12,8 @@ internal sealed class ProcessDefinitionRecordConfiguration : IEntityTypeConfigur
         builder.Property(d => d.Key).HasMaxLength(255);
         builder.Property(d => d.Name).HasMaxLength(1000);
         builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.VersionTag).HasMaxLength(255);
+        builder.Property(d => d.ResourceName).HasMaxLength(1000);
         builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
         builder.HasIndex(d => new { d.Key, d.ContentHash });
     }

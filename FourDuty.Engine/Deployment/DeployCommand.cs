@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Runtime.Execution;
+
+namespace FourDuty.Engine.Deployment;
+
+/// <summary>
+/// Validates every file and, if none has errors, stores each executable process as a version of its key: an
+/// identical model keeps its version, a changed one becomes the next. Start timers of the previous version
+/// are replaced by the new version's in the same transaction.
+/// </summary>
+internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources, BpmnParser Parser) : IEngineCommand<DeploymentResult>
+{
+    public async Task<DeploymentResult> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var parsed = Resources.Select(r => (Resource: r, Result: Parser.Parse(r.Xml, r.Name))).ToList();
+        var problems = parsed.SelectMany(p => p.Result.Problems).ToList();
+        var processes = parsed
+            .Where(p => p.Result.Model is not null)
+            .SelectMany(p => p.Result.Model!.ExecutableProcesses.Select(process => (p.Resource, process)))
+            .ToList();
+        if (Resources.Count == 0)
+        {
+            problems.Add(Problem("The deployment has no files. Send one or more .bpmn files.", null));
+        }
+        else if (processes.Count == 0 && problems.All(p => p.Severity != ProblemSeverity.Error))
+        {
+            problems.Add(Problem("No file holds an executable process, so there is nothing to deploy. Set isExecutable=\"true\" on the process to run.",
+                Resources[0].Name));
+        }
+
+        foreach (var duplicate in processes.GroupBy(p => p.process.Id).Where(g => g.Count() > 1))
+        {
+            problems.Add(Problem($"The process id '{duplicate.Key}' appears in {duplicate.Count()} files of this deployment ({string.Join(", ", duplicate.Select(d => d.Resource.Name))}). Each process id may be deployed once.",
+                duplicate.First().Resource.Name));
+        }
+
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            return new DeploymentResult([], problems);
+        }
+
+        var deploymentId = step.NewId();
+        var definitions = new List<DeployedDefinition>();
+        foreach (var (resource, process) in processes)
+        {
+            definitions.Add(await DeployAsync(step, deploymentId, resource, process, cancellationToken));
+        }
+
+        return new DeploymentResult(definitions, problems);
+    }
+
+    private static async Task<DeployedDefinition> DeployAsync(StepContext step, Guid deploymentId, DeploymentResource resource, BpmnProcess process,
+        CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Xml)));
+        if (await step.Session.FindDefinitionByHashAsync(process.Id, hash, cancellationToken) is { } existing)
+        {
+            return new DeployedDefinition(existing.Id, existing.Key, existing.Version, existing.Name, IsNew: false, existing.ResourceName);
+        }
+
+        var latest = await step.Session.FindDefinitionAsync(process.Id, null, cancellationToken);
+        var record = new ProcessDefinitionRecord
+        {
+            Id = step.NewId(),
+            Key = process.Id,
+            Version = (latest?.Version ?? 0) + 1,
+            Name = process.Name,
+            VersionTag = process.VersionTag,
+            DeploymentId = deploymentId,
+            ResourceName = resource.Name,
+            ContentHash = hash,
+            Xml = resource.Xml,
+            DeployedAt = step.Now,
+        };
+        step.Session.AddDefinition(record);
+        foreach (var old in await step.Session.FindStartTimersAsync(process.Id, cancellationToken))
+        {
+            step.Session.RemoveStartTimer(old);
+        }
+
+        StartTimers.Create(step, step.Services.Definitions.Get(record));
+        return new DeployedDefinition(record.Id, record.Key, record.Version, record.Name, IsNew: true, record.ResourceName);
+    }
+
+    private static BpmnProblem Problem(string message, string? file) =>
+        new(ProblemSeverity.Error, BpmnRules.NoProcess.Code, BpmnRules.NoProcess.Name, null, 0, message, file);
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Acornima;
+using Acornima.Ast;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Variables;
+using Jint;
+using Jint.Native;
+using Jint.Native.Json;
+using Jint.Runtime;
+using Jint.Runtime.Interop;
+
+namespace FourDuty.Engine.Expressions;
+
+/// <summary>
+/// Evaluates <c>${...}</c> expressions and scripts in a JavaScript sandbox (Jint): no CLR access, limits on
+/// time, statements, memory and recursion, strict mode so nothing leaks into the shared global scope.
+/// Engines are pooled and parsed expressions cached, so a typical condition costs microseconds.
+/// </summary>
+internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions options)
+{
+    private readonly ConcurrentDictionary<string, CompiledExpression> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<SandboxEngine> _pool = [];
+
+    /// <summary>The value of an expression: the text itself, one script's value, or a template's string.</summary>
+    /// <exception cref="ExpressionException">The expression failed; the message names it and says why.</exception>
+    public VariableValue Evaluate(Expression expression, IVariableLookup variables)
+    {
+        if (expression.IsLiteral)
+        {
+            return VariableValue.From(expression.Source);
+        }
+
+        if (expression.IsSingleScript)
+        {
+            return Run(expression.Source, expression.Parts[0].Text, variables);
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in expression.Parts)
+        {
+            text.Append(part.IsScript ? Run(expression.Source, part.Text, variables).ToString() : part.Text);
+        }
+
+        return VariableValue.From(text.ToString());
+    }
+
+    /// <summary>Evaluates a condition with JavaScript truthiness.</summary>
+    public bool IsTrue(Expression expression, IVariableLookup variables) => Evaluate(expression, variables).IsTruthy;
+
+    /// <summary>
+    /// Runs a script in a fresh engine (scripts may declare what they like); <c>execution.setVariable(name, value)</c>
+    /// writes variables through <paramref name="setVariable"/>. Returns the value of the last statement.
+    /// </summary>
+    public VariableValue RunScript(string script, IVariableLookup variables, Action<string, VariableValue> setVariable)
+    {
+        var engine = new SandboxEngine(clock, options, strict: false);
+        try
+        {
+            var identifiers = FreeIdentifiers.OfScript(script);
+            engine.Bind(identifiers, variables);
+            var execution = new JsObject(engine.Engine);
+            execution.Set("setVariable", new ClrFunction(engine.Engine, "setVariable", (_, args) =>
+            {
+                setVariable(TypeConverter.ToString(args.At(0)), engine.FromJs(args.At(1), "execution.setVariable"));
+                return JsValue.Undefined;
+            }));
+            execution.Set("getVariable", new ClrFunction(engine.Engine, "getVariable", (_, args) =>
+                variables.TryGet(TypeConverter.ToString(args.At(0)), out var value) ? engine.ToJs(value) : JsValue.Null));
+            engine.Engine.SetValue("execution", execution);
+            return engine.FromJs(engine.Engine.Evaluate(script), "the script's last statement");
+        }
+        catch (Exception exception) when (SandboxEngine.Describe(exception) is { } reason)
+        {
+            throw new ExpressionException(Shorten(script), reason, exception);
+        }
+    }
+
+    private VariableValue Run(string source, string code, IVariableLookup variables)
+    {
+        var compiled = _compiled.GetOrAdd(code, Compile);
+        if (!_pool.TryTake(out var engine))
+        {
+            engine = new SandboxEngine(clock, options, strict: true);
+        }
+
+        try
+        {
+            engine.Bind(compiled.Identifiers, variables);
+            return engine.FromJs(engine.Engine.Evaluate(compiled.Script), "the expression");
+        }
+        catch (Exception exception) when (SandboxEngine.Describe(exception) is { } reason)
+        {
+            throw new ExpressionException(source, reason, exception);
+        }
+        finally
+        {
+            engine.Unbind();
+            _pool.Add(engine);
+        }
+    }
+
+    private static CompiledExpression Compile(string code)
+    {
+        var expression = new Parser().ParseExpression(code);
+        // Wrapping in parentheses makes an object literal an expression, not a block.
+        var script = Jint.Engine.PrepareScript($"({code})", strict: true);
+        return new CompiledExpression(script, FreeIdentifiers.Of(expression));
+    }
+
+    private static string Shorten(string script) => script.Length <= 80 ? script.Trim() : script.Trim()[..77] + "...";
+
+    private sealed record CompiledExpression(Prepared<Script> Script, IReadOnlyList<string> Identifiers);
+}

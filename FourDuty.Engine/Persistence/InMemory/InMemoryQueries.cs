@@ -1,0 +1,67 @@
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Engine.Runtime.Store;
+
+namespace FourDuty.Engine.Persistence.InMemory;
+
+internal sealed partial class InMemoryEngineStore
+{
+    private sealed class InMemoryQueries(InMemoryEngineStore store) : IEngineQueries
+    {
+        public Task<IReadOnlyList<ProcessDefinitionRecord>> ListDefinitionsAsync(string? key, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<ProcessDefinitionRecord>>(() => store._definitions
+                .Where(d => key is null || d.Key == key).OrderBy(d => d.Key, StringComparer.Ordinal).ThenBy(d => d.Version).ToList());
+
+        public Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+            Read(() => store._instances.TryGetValue(instanceId, out var s)
+                ? new InstanceSnapshot(RowCopy.Of(s.Instance), RowCopy.Of(s.Tokens), RowCopy.Of(s.Scopes), RowCopy.Of(s.Variables),
+                    RowCopy.Of(s.Tasks), RowCopy.Of(s.Timers), RowCopy.Of(s.Subscriptions), RowCopy.Of(s.Jobs), RowCopy.Of(s.Incidents))
+                : null);
+
+        public Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(InstanceFilter filter, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<InstanceRecord>>(() => store._instances.Values.Select(s => s.Instance)
+                .Where(i => filter.DefinitionKey is null || i.DefinitionKey == filter.DefinitionKey)
+                .Where(i => filter.Status is null || i.Status == filter.Status)
+                .Where(i => filter.BusinessKey is null || i.BusinessKey == filter.BusinessKey)
+                .Where(i => filter.ParentInstanceId is null || i.ParentInstanceId == filter.ParentInstanceId)
+                .OrderBy(i => i.StartedAt).Select(RowCopy.Of).ToList());
+
+        public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+            Read(() => AllTasks().FirstOrDefault(t => t.Id == taskId) is { } task ? RowCopy.Of(task) : null);
+
+        public Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<UserTaskRecord>>(() => AllTasks()
+                .Where(t => t.Status == filter.Status)
+                .Where(t => filter.Assignee is null || t.Assignee == filter.Assignee)
+                .Where(t => filter.CandidateUser is null || TaskCandidates.Contains(t.CandidateUsers, filter.CandidateUser))
+                .Where(t => filter.CandidateGroup is null || TaskCandidates.Contains(t.CandidateGroups, filter.CandidateGroup))
+                .Where(t => filter.InstanceId is null || t.InstanceId == filter.InstanceId)
+                .Where(t => filter.DueBefore is null || (t.DueAt is { } due && due <= filter.DueBefore))
+                .OrderBy(t => t.CreatedAt).Select(RowCopy.Of).ToList());
+
+        public Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<IncidentRecord>>(() => store._instances.Values.SelectMany(s => s.Incidents)
+                .Where(i => instanceId is null || i.InstanceId == instanceId).OrderBy(i => i.CreatedAt).Select(RowCopy.Of).ToList());
+
+        public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<HistoryRecord>>(() => store._history.TryGetValue(instanceId, out var list) ? list.ToList() : []);
+
+        public Task<IReadOnlyList<TimerRecord>> FindDueTimersAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<TimerRecord>>(() => store._instances.Values.SelectMany(s => s.Timers).Concat(store._startTimers.Values)
+                .Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(limit).Select(RowCopy.Of).ToList());
+
+        public Task<IReadOnlyList<JobRecord>> FindDueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<JobRecord>>(() => store._instances.Values.SelectMany(s => s.Jobs)
+                .Where(j => j.DueAt <= now && j.RetriesLeft > 0).OrderBy(j => j.DueAt).Take(limit).Select(RowCopy.Of).ToList());
+
+        private IEnumerable<UserTaskRecord> AllTasks() => store._instances.Values.SelectMany(s => s.Tasks).Concat(store._closedTasks.Values);
+
+        private Task<T> Read<T>(Func<T> query)
+        {
+            lock (store._lock)
+            {
+                return Task.FromResult(query());
+            }
+        }
+    }
+}

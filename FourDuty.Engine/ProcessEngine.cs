@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Jobs;
+using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.Store;
+using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Time;
+
+namespace FourDuty.Engine;
+
+/// <summary>
+/// The engine's front: deploy models, start instances, complete tasks, deliver messages and signals, fire
+/// timers, run jobs, retry incidents, and read what runs. Every operation is one atomic step.
+/// </summary>
+/// <remarks>
+/// Requests the engine refuses throw <see cref="EngineException"/> with a stable code and a kind (not found,
+/// conflict, invalid) that the HTTP API maps to 404, 409 and 422. Thread-safe.
+/// </remarks>
+public sealed class ProcessEngine
+{
+    private readonly CommandExecutor _executor;
+    private readonly IEngineStore _store;
+    private readonly EngineServices _services;
+    private readonly BpmnParser _parser;
+    private readonly JobRunner _jobs;
+
+    internal ProcessEngine(CommandExecutor executor, IEngineStore store, EngineServices services, BpmnParser parser, JobRunner jobs)
+    {
+        _executor = executor;
+        _store = store;
+        _services = services;
+        _parser = parser;
+        _jobs = jobs;
+    }
+
+    /// <summary>What runs, and what ran.</summary>
+    public IEngineQueries Queries => _store.Queries;
+
+    /// <summary>The engine's clock.</summary>
+    public TimeProvider Clock => _services.Clock;
+
+    /// <summary>Validates and deploys BPMN files; see <see cref="DeploymentResult"/>.</summary>
+    public Task<DeploymentResult> DeployAsync(IReadOnlyList<DeploymentResource> resources, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new DeployCommand(resources, _parser), cancellationToken);
+
+    /// <summary>Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event.</summary>
+    /// <exception cref="EngineException">The process is not deployed, or has no plain start event.</exception>
+    public Task<Guid> StartAsync(string key, string? businessKey = null, IReadOnlyDictionary<string, JsonNode?>? variables = null,
+        int? version = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new StartInstanceCommand(key, version, businessKey, Convert(variables)), cancellationToken);
+
+    /// <summary>Completes an open user task; <paramref name="expectedRevision"/> guards against acting on a stale view.</summary>
+    /// <exception cref="EngineException">The task does not exist, is no longer open, or changed since it was read.</exception>
+    public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables = null, string? userId = null,
+        int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CompleteTaskCommand(taskId, userId, Convert(variables), expectedRevision), cancellationToken);
+
+    /// <summary>Claims, unclaims, delegates or assigns an open user task.</summary>
+    /// <exception cref="EngineException">The task does not exist, is not open, changed, or is claimed by someone else.</exception>
+    public Task ChangeAssigneeAsync(Guid taskId, AssigneeChange change, string? userId, int? expectedRevision = null,
+        CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ChangeAssigneeCommand(taskId, change, userId, expectedRevision), cancellationToken);
+
+    /// <summary>Delivers a message to the one instance waiting for it, or starts the one process that starts with it.</summary>
+    /// <exception cref="EngineException">Nobody waits for it (not found), or several do (conflict).</exception>
+    public Task<MessageDelivery> CorrelateMessageAsync(string name, string? correlationKey = null,
+        IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CorrelateMessageCommand(name, correlationKey, Convert(variables)), cancellationToken);
+
+    /// <summary>Broadcasts a signal to every instance waiting for it and every process that starts with it.</summary>
+    public Task BroadcastSignalAsync(string name, IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new BroadcastSignalCommand(name, Convert(variables)), cancellationToken);
+
+    /// <summary>Cancels a running instance, its timers, tasks and subscriptions, and the instances it called.</summary>
+    /// <exception cref="EngineException">The instance does not exist or has already ended.</exception>
+    public Task CancelInstanceAsync(Guid instanceId, string reason, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CancelInstanceCommand(instanceId, reason), cancellationToken);
+
+    /// <summary>Retries the step an incident stopped.</summary>
+    /// <exception cref="EngineException">The incident does not exist or was resolved.</exception>
+    public Task RetryIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new RetryIncidentCommand(incidentId), cancellationToken);
+
+    /// <summary>Fires a timer if it is due (and, if given, still due at <paramref name="expectedDueAt"/>); false otherwise.</summary>
+    public Task<bool> FireTimerAsync(Guid timerId, DateTimeOffset? expectedDueAt = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new FireTimerCommand(timerId, expectedDueAt), cancellationToken);
+
+    /// <summary>Runs a due job (a service task's handler, an asynchronous continuation); false when there is nothing to do.</summary>
+    public Task<bool> RunJobAsync(Guid jobId, CancellationToken cancellationToken = default) => _jobs.RunAsync(jobId, cancellationToken);
+
+    /// <summary>Fires every due timer and runs every due job, earliest first, until nothing is due; returns how many ran.</summary>
+    public async Task<int> RunDueWorkAsync(CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        while (true)
+        {
+            var now = Clock.GetUtcNow();
+            var timers = await Queries.FindDueTimersAsync(now, 100, cancellationToken);
+            var jobs = await Queries.FindDueJobsAsync(now, 100, cancellationToken);
+            if (timers.Count == 0 && jobs.Count == 0)
+            {
+                return count;
+            }
+
+            foreach (var job in jobs)
+            {
+                count += await RunJobAsync(job.Id, cancellationToken) ? 1 : 0;
+            }
+
+            foreach (var timer in timers)
+            {
+                count += await FireTimerAsync(timer.Id, timer.DueAt, cancellationToken) ? 1 : 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves a <see cref="SimulatedClock"/> forward by <paramref name="duration"/>, stopping at each due timer in
+    /// order so that whatever it starts sees the right time; returns how many timers and jobs ran.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The engine does not run on a simulated clock.</exception>
+    public async Task<int> AdvanceClockAsync(TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var clock = Clock as SimulatedClock
+            ?? throw new InvalidOperationException("The clock can only be moved when the engine runs on a simulated clock (Clock:Mode=Simulated).");
+        var target = clock.GetUtcNow() + duration;
+        var count = await RunDueWorkAsync(cancellationToken);
+        while (true)
+        {
+            var next = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            clock.MoveTo(next[0].DueAt);
+            count += await RunDueWorkAsync(cancellationToken);
+        }
+
+        clock.MoveTo(target);
+        return count + await RunDueWorkAsync(cancellationToken);
+    }
+
+    private static Dictionary<string, VariableValue> Convert(IReadOnlyDictionary<string, JsonNode?>? variables) =>
+        variables?.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal) ?? [];
+}

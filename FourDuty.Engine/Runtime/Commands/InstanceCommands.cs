@@ -1,0 +1,36 @@
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.Variables;
+
+namespace FourDuty.Engine.Runtime.Commands;
+
+/// <summary>Starts the latest (or a given) version of a process at its plain start event.</summary>
+internal sealed record StartInstanceCommand(string Key, int? Version, string? BusinessKey, IReadOnlyDictionary<string, VariableValue> Variables)
+    : IEngineCommand<Guid>
+{
+    public async Task<Guid> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var record = await step.Session.FindDefinitionAsync(Key, Version, cancellationToken)
+            ?? throw new EngineException(EngineErrors.DefinitionNotFound,
+                Version is null ? $"No process with key '{Key}' is deployed." : $"Process '{Key}' has no version {Version}.");
+        var instance = step.Starter.Start(step.Services.Definitions.Get(record), null, BusinessKey, Variables);
+        return instance.Instance.Id;
+    }
+}
+
+/// <summary>Cancels an instance with everything in it, and the instances it called.</summary>
+internal sealed record CancelInstanceCommand(Guid InstanceId, string Reason) : IEngineCommand<bool>
+{
+    public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var instance = await step.LoadAsync(InstanceId, cancellationToken)
+            ?? throw new EngineException(EngineErrors.InstanceNotFound, $"There is no instance {InstanceId}.");
+        if (!instance.IsActive)
+        {
+            throw new EngineException(EngineErrors.InstanceNotActive,
+                $"Instance {InstanceId} already ended ({instance.Instance.Status.ToString().ToLowerInvariant()} at {instance.Instance.EndedAt:u}).");
+        }
+
+        await step.Cancellation.CancelInstanceAsync(instance, Reason);
+        return true;
+    }
+}

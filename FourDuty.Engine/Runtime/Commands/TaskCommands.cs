@@ -1,0 +1,91 @@
+using FourDuty.Engine.Runtime.Behaviours;
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Variables;
+
+namespace FourDuty.Engine.Runtime.Commands;
+
+/// <summary>Completes an open user task with variables; a second completion is refused, saying who was first.</summary>
+internal sealed record CompleteTaskCommand(Guid TaskId, string? UserId, IReadOnlyDictionary<string, VariableValue> Variables, int? ExpectedRevision)
+    : IEngineCommand<bool>
+{
+    public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var (instance, task) = await OpenTask.FindAsync(step, TaskId, ExpectedRevision, cancellationToken);
+        var token = instance.Token(task.TokenId)!;
+        var execution = await step.ExecutionAsync(instance, token);
+        step.Agenda.Add(instance, token, task.ElementId, IncidentPhase.Leave,
+            () => ((IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, UserId, Variables)));
+        return true;
+    }
+}
+
+/// <summary>Claim, unclaim, delegate or assign an open task.</summary>
+internal sealed record ChangeAssigneeCommand(Guid TaskId, AssigneeChange Change, string? UserId, int? ExpectedRevision) : IEngineCommand<bool>
+{
+    public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var (instance, task) = await OpenTask.FindAsync(step, TaskId, ExpectedRevision, cancellationToken);
+        switch (Change)
+        {
+            case AssigneeChange.Claim when task.Assignee is { } current && current != UserId:
+                throw new EngineException(EngineErrors.TaskAlreadyClaimed, $"Task {TaskId} is already claimed by {current}.");
+            case AssigneeChange.Claim or AssigneeChange.Assign:
+                task.Assignee = UserId;
+                break;
+            case AssigneeChange.Unclaim:
+                task.Assignee = null;
+                break;
+            case AssigneeChange.Delegate:
+                task.Owner ??= task.Assignee;
+                task.Assignee = UserId;
+                break;
+        }
+
+        task.Revision++;
+        step.History.Record(instance, HistoryEventType.TaskAssigned, task.ElementId, task.TokenId, task.Id,
+            System.Text.Json.JsonSerializer.Serialize(new { change = Change.ToString(), assignee = task.Assignee }));
+        return true;
+    }
+}
+
+/// <summary>How a task's assignee changes.</summary>
+public enum AssigneeChange
+{
+    /// <summary>A candidate takes the task (refused if someone else has it).</summary>
+    Claim,
+
+    /// <summary>The assignee gives it back to the candidates.</summary>
+    Unclaim,
+
+    /// <summary>The assignee hands it to someone, staying its owner.</summary>
+    Delegate,
+
+    /// <summary>An administrator sets the assignee.</summary>
+    Assign,
+}
+
+internal static class OpenTask
+{
+    public static async Task<(InstanceState Instance, UserTaskRecord Task)> FindAsync(StepContext step, Guid taskId, int? expectedRevision, CancellationToken cancellationToken)
+    {
+        var stored = await step.Session.FindTaskAsync(taskId, cancellationToken)
+            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {taskId}.");
+        var instance = await step.LoadAsync(stored.InstanceId, cancellationToken);
+        var task = instance?.Tasks.FirstOrDefault(t => t.Id == taskId);
+        if (task is null)
+        {
+            throw new EngineException(EngineErrors.TaskNotOpen, stored.Status == UserTaskStatus.Completed
+                ? $"Task {taskId} was already completed{(stored.CompletedBy is null ? "" : $" by {stored.CompletedBy}")} at {stored.EndedAt:u}."
+                : $"Task {taskId} is no longer open: it was cancelled at {stored.EndedAt:u}.");
+        }
+
+        if (expectedRevision is { } revision && revision != task.Revision)
+        {
+            throw new EngineException(EngineErrors.TaskRevisionMismatch,
+                $"Task {taskId} changed since you read it (revision {revision}, now {task.Revision}); reload it and try again.");
+        }
+
+        return (instance!, task);
+    }
+}

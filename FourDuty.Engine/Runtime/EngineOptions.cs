@@ -1,0 +1,17 @@
+namespace FourDuty.Engine.Runtime;
+
+/// <summary>How the engine behaves: time zone, retries, limits.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>The zone in which wall-clock dates without an offset are read (IANA id; default Asia/Shanghai).</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Attempts a service task's handler gets before its failure becomes an incident (default 3).</summary>
+    public int JobRetries { get; set; } = 3;
+
+    /// <summary>Wait before the first retry; each further retry waits twice as long (default 10 s).</summary>
+    public TimeSpan JobRetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a step is retried after losing a race with another step on the same instance (default 10).</summary>
+    public int ConflictRetries { get; set; } = 10;
+}

@@ -1,0 +1,30 @@
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Expressions;
+using FourDuty.Engine.Runtime.Behaviours;
+using FourDuty.Engine.Runtime.Handlers;
+using NodaTime;
+
+namespace FourDuty.Engine.Runtime.Execution;
+
+/// <summary>What every step shares: built once at start.</summary>
+internal sealed class EngineServices(
+    TimeProvider clock,
+    EngineOptions options,
+    ExpressionEvaluator evaluator,
+    DefinitionCache definitions,
+    ServiceTaskHandlers handlers)
+{
+    public TimeProvider Clock { get; } = clock;
+
+    public EngineOptions Options { get; } = options;
+
+    public DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb[options.TimeZone];
+
+    public ExpressionEvaluator Evaluator { get; } = evaluator;
+
+    public DefinitionCache Definitions { get; } = definitions;
+
+    public ServiceTaskHandlers Handlers { get; } = handlers;
+
+    public BehaviourRegistry Behaviours { get; } = new();
+}

@@ -1,0 +1,21 @@
+using FourDuty.Engine.Runtime.State;
+
+namespace FourDuty.Engine.Runtime.Execution;
+
+/// <summary>Appends history events in the step's transaction.</summary>
+internal sealed class HistoryWriter(StepContext step)
+{
+    public void Record(InstanceState instance, HistoryEventType type, string? elementId = null, Guid? tokenId = null,
+        Guid? subjectId = null, string? details = null) =>
+        instance.Record(new HistoryRecord
+        {
+            Id = step.NewId(),
+            InstanceId = instance.Instance.Id,
+            At = step.Now,
+            Type = type,
+            ElementId = elementId,
+            TokenId = tokenId,
+            SubjectId = subjectId,
+            Details = details,
+        });
+}

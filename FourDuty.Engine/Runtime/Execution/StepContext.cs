@@ -1,0 +1,122 @@
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Store;
+
+namespace FourDuty.Engine.Runtime.Execution;
+
+/// <summary>
+/// One step: from a trigger to the next wait states, inside one store session. It runs the agenda until
+/// nothing is left to do; failures the model explains become incidents on their token, and everything
+/// else the step did commits with them.
+/// </summary>
+internal sealed class StepContext
+{
+    public StepContext(IStoreSession session, EngineServices services)
+    {
+        Session = session;
+        Services = services;
+        Now = services.Clock.GetUtcNow();
+        History = new HistoryWriter(this);
+        Variables = new VariableScopes(this);
+        Waits = new WaitStates(this);
+        Scopes = new ScopeLife(this);
+        Flow = new TokenFlow(this);
+        Cancellation = new Cancellation(this);
+        Events = new EventDispatch(this);
+        Throwing = new EventThrowing(this);
+        Starter = new InstanceStarter(this);
+    }
+
+    public IStoreSession Session { get; }
+
+    public EngineServices Services { get; }
+
+    /// <summary>The step's time: one instant for everything it records.</summary>
+    public DateTimeOffset Now { get; }
+
+    public Agenda Agenda { get; } = new();
+
+    public HistoryWriter History { get; }
+
+    public VariableScopes Variables { get; }
+
+    public WaitStates Waits { get; }
+
+    public ScopeLife Scopes { get; }
+
+    public TokenFlow Flow { get; }
+
+    public Cancellation Cancellation { get; }
+
+    public EventDispatch Events { get; }
+
+    public EventThrowing Throwing { get; }
+
+    public InstanceStarter Starter { get; }
+
+    /// <summary>Timers and jobs created by the step, for the job driver to schedule once it has committed.</summary>
+    public List<TimerRecord> NewTimers { get; } = [];
+
+    public List<JobRecord> NewJobs { get; } = [];
+
+    /// <summary>Every instance the step has loaded or started, for events that reach beyond one instance.</summary>
+    public HashSet<InstanceState> Instances { get; } = [];
+
+    public async Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var instance = await Session.LoadInstanceAsync(instanceId, cancellationToken);
+        if (instance is not null)
+        {
+            Instances.Add(instance);
+        }
+
+        return instance;
+    }
+
+    public async Task<ProcessDefinition> DefinitionOfAsync(InstanceState instance, CancellationToken cancellationToken = default)
+    {
+        if (Services.Definitions.TryGet(instance.Instance.DefinitionId, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await Session.FindDefinitionAsync(instance.Instance.DefinitionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition {instance.Instance.DefinitionId} of instance {instance.Instance.Id} is missing.");
+        return Services.Definitions.Get(record);
+    }
+
+    public async Task<Execution> ExecutionAsync(InstanceState instance, TokenRecord token)
+    {
+        var definition = await DefinitionOfAsync(instance);
+        return new Execution(this, instance, definition, token, definition.Node(token.ElementId));
+    }
+
+    /// <summary>Runs everything scheduled, then whatever became possible at inclusive joins, until nothing is left.</summary>
+    public async Task RunAsync()
+    {
+        do
+        {
+            while (Agenda.TryTake(out var operation))
+            {
+                if (!operation.IsLive)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await operation.Run();
+                }
+                catch (ExecutionFailure failure) when (operation.IsLive)
+                {
+                    Incidents.Raise(this, operation.Instance, operation.Token, operation.ElementId, operation.Phase, failure);
+                }
+            }
+
+            await Flow.ReleaseInclusiveJoinsAsync();
+        }
+        while (!Agenda.IsEmpty);
+    }
+
+    public Guid NewId() => Guid.CreateVersion7(Now);
+}

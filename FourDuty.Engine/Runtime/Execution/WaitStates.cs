@@ -1,0 +1,155 @@
+using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Time;
+
+namespace FourDuty.Engine.Runtime.Execution;
+
+/// <summary>Opens and withdraws what tokens and scopes wait for: timers, subscriptions, jobs and user tasks.</summary>
+internal sealed class WaitStates(StepContext step)
+{
+    /// <summary>Sets a timer for a token (catch event, boundary, event-based gateway) or a scope (event subprocess start).</summary>
+    public TimerRecord? AddTimer(Execution execution, TimerEventDefinition timer, string elementId, Guid? tokenId, Guid? scopeId)
+    {
+        var schedule = Schedule(execution, timer, elementId);
+        var due = schedule.FirstDue(step.Now, step.Services.Zone);
+        if (due is null)
+        {
+            return null;
+        }
+
+        var record = new TimerRecord
+        {
+            Id = step.NewId(),
+            InstanceId = execution.Instance.Instance.Id,
+            TokenId = tokenId,
+            ScopeId = scopeId,
+            ElementId = elementId,
+            DueAt = due.Value,
+        };
+        execution.Instance.Timers.Add(record);
+        step.NewTimers.Add(record);
+        return record;
+    }
+
+    /// <summary>The schedule of a timer: fixed in the model, or evaluated now from its expression.</summary>
+    public TimerSchedule Schedule(Execution execution, TimerEventDefinition timer, string elementId)
+    {
+        if (timer.Schedule is { } fixedSchedule)
+        {
+            return fixedSchedule;
+        }
+
+        var value = execution.Evaluate(timer.Value, "timer");
+        if (value.Type == State.VariableType.Date)
+        {
+            return TimerSchedule.TryParse(TimerKind.Date, value.AsDate().ToString("O"), out var at, out _) ? at! : throw Invalid(value.ToString());
+        }
+
+        return TimerSchedule.TryParse(timer.Kind, value.ToString(), out var schedule, out var error)
+            ? schedule!
+            : throw new ExecutionFailure(IncidentCodes.InvalidValue,
+                $"The timer of '{elementId}' evaluated to '{value}', which is not a valid {timer.Kind.ToString().ToLowerInvariant()}: {error}.");
+
+        ExecutionFailure Invalid(string text) => new(IncidentCodes.InvalidValue, $"The timer of '{elementId}' evaluated to '{text}'.");
+    }
+
+    public SubscriptionRecord AddSubscription(Execution execution, SubscriptionKind kind, string name, string elementId,
+        FlowNode catcher, Guid? tokenId, Guid? scopeId)
+    {
+        var key = catcher.Properties.TryGetValue("correlationKey", out var keyText)
+            ? execution.Text(Expressions.Expression.Parse(keyText), "correlationKey")
+            : null;
+        var record = new SubscriptionRecord
+        {
+            Id = step.NewId(),
+            InstanceId = execution.Instance.Instance.Id,
+            Kind = kind,
+            Name = name,
+            CorrelationKey = key,
+            TokenId = tokenId,
+            ScopeId = scopeId,
+            ElementId = elementId,
+            CreatedAt = step.Now,
+        };
+        execution.Instance.Subscriptions.Add(record);
+        return record;
+    }
+
+    public JobRecord AddJob(InstanceState instance, TokenRecord token, string elementId, JobKind kind, string? handlerType)
+    {
+        var job = new JobRecord
+        {
+            Id = step.NewId(),
+            InstanceId = instance.Instance.Id,
+            TokenId = token.Id,
+            ElementId = elementId,
+            Kind = kind,
+            HandlerType = handlerType,
+            DueAt = step.Now,
+            RetriesLeft = step.Services.Options.JobRetries,
+        };
+        instance.Jobs.Add(job);
+        step.NewJobs.Add(job);
+        return job;
+    }
+
+    /// <summary>Withdraws everything the token waits for; its open user tasks are cancelled.</summary>
+    public void RemoveTokenWaits(InstanceState instance, TokenRecord token)
+    {
+        foreach (var timer in instance.Timers.Where(t => t.TokenId == token.Id).ToList())
+        {
+            instance.Timers.Remove(timer);
+        }
+
+        foreach (var subscription in instance.Subscriptions.Where(s => s.TokenId == token.Id).ToList())
+        {
+            instance.Subscriptions.Remove(subscription);
+        }
+
+        foreach (var job in instance.Jobs.Where(j => j.TokenId == token.Id).ToList())
+        {
+            instance.Jobs.Remove(job);
+        }
+
+        foreach (var task in instance.Tasks.Where(t => t.TokenId == token.Id).ToList())
+        {
+            CloseTask(instance, task, UserTaskStatus.Cancelled, null);
+        }
+
+        foreach (var incident in instance.Incidents.Where(i => i.TokenId == token.Id).ToList())
+        {
+            ResolveIncident(instance, incident);
+        }
+    }
+
+    /// <summary>Withdraws the waits of a scope's event subprocesses.</summary>
+    public void RemoveScopeWaits(InstanceState instance, Guid scopeId)
+    {
+        foreach (var timer in instance.Timers.Where(t => t.ScopeId == scopeId).ToList())
+        {
+            instance.Timers.Remove(timer);
+        }
+
+        foreach (var subscription in instance.Subscriptions.Where(s => s.ScopeId == scopeId).ToList())
+        {
+            instance.Subscriptions.Remove(subscription);
+        }
+    }
+
+    public void CloseTask(InstanceState instance, UserTaskRecord task, UserTaskStatus status, string? userId)
+    {
+        task.Status = status;
+        task.EndedAt = step.Now;
+        task.CompletedBy = status == UserTaskStatus.Completed ? userId : null;
+        task.Revision++;
+        instance.Tasks.Close(task);
+        step.History.Record(instance, status == UserTaskStatus.Completed ? HistoryEventType.TaskCompleted : HistoryEventType.TaskCancelled,
+            task.ElementId, task.TokenId, task.Id, userId is null ? null : $"{{\"by\":\"{System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(userId)}\"}}");
+    }
+
+    public void ResolveIncident(InstanceState instance, IncidentRecord incident)
+    {
+        instance.Incidents.Remove(incident);
+        step.History.Record(instance, HistoryEventType.IncidentResolved, incident.ElementId, incident.TokenId, incident.Id);
+    }
+}

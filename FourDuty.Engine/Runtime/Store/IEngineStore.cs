@@ -1,0 +1,61 @@
+using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Runtime.State;
+
+namespace FourDuty.Engine.Runtime.Store;
+
+/// <summary>
+/// Where the engine keeps its state. The runtime only ever talks to this interface; it is implemented in
+/// memory and on Entity Framework Core (PostgreSQL, SQLite), and the same tests run on each.
+/// </summary>
+internal interface IEngineStore
+{
+    /// <summary>Starts a unit of work: everything read and changed through it commits together or not at all.</summary>
+    Task<IStoreSession> BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Read-only queries for the API and the job driver.</summary>
+    IEngineQueries Queries { get; }
+}
+
+/// <summary>One step's unit of work.</summary>
+internal interface IStoreSession : IAsyncDisposable
+{
+    Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    InstanceState CreateInstance(InstanceRecord instance);
+
+    /// <summary>A user task in any state (open, completed, cancelled).</summary>
+    Task<UserTaskRecord?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken);
+
+    Task<TimerRecord?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken);
+
+    Task<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken);
+
+    Task<IncidentRecord?> FindIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SubscriptionRecord>> FindSubscriptionsAsync(SubscriptionKind kind, string name, CancellationToken cancellationToken);
+
+    Task<ProcessDefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken);
+
+    /// <summary>The highest version of a key, or the given version.</summary>
+    Task<ProcessDefinitionRecord?> FindDefinitionAsync(string key, int? version, CancellationToken cancellationToken);
+
+    Task<ProcessDefinitionRecord?> FindDefinitionByHashAsync(string key, string contentHash, CancellationToken cancellationToken);
+
+    void AddDefinition(ProcessDefinitionRecord definition);
+
+    /// <summary>The highest version of every key.</summary>
+    Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Timers of timer start events of any version of <paramref name="key"/>.</summary>
+    Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken);
+
+    void AddStartTimer(TimerRecord timer);
+
+    void RemoveStartTimer(TimerRecord timer);
+
+    /// <summary>Writes every change; throws <see cref="ConcurrencyConflictException"/> when another step got there first.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Another step changed the same instance (or timer) since this one read it; retry on fresh state.</summary>
+internal sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);
