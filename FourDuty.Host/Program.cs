@@ -1,4 +1,10 @@
+using FourDuty.Host.Commands;
 using FourDuty.Host.Hosting;
+
+if (args is ["validate", .. var files])
+{
+    return ValidateCommand.Run(files, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFourDutyServices();
@@ -6,6 +12,7 @@ builder.AddFourDutyServices();
 var app = builder.Build();
 app.MapFourDutyEndpoints();
 app.Run();
+return 0;
 
 /// <summary>The entry point; public so that tests can start the Host in-process.</summary>
 public partial class Program;
