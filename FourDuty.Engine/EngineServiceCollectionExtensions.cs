@@ -3,7 +3,6 @@ using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
-using FourDuty.Engine.Persistence.InMemory;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Handlers;
@@ -37,8 +36,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new ProcessEngine(
             sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<EngineServices>(),
             sp.GetRequiredService<BpmnParser>(), sp.GetRequiredService<JobRunner>()));
-        services.AddEngineStorage();
-        services.AddSingleton<IEngineStore, InMemoryEngineStore>();
+        services.AddEngineStorage(setup.Storage);
 
         return services;
     }

@@ -20,11 +20,6 @@ internal sealed class DatabaseMigrator(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var storage = options.Value;
-        if (storage.Provider == StorageProvider.InMemory)
-        {
-            return;
-        }
-
         if (storage.Provider == StorageProvider.Sqlite)
         {
             CreateSqliteFolder(storage.SqliteConnectionString);

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace FourDuty.Engine.Persistence;
@@ -20,9 +21,36 @@ public abstract class EngineDbContext : DbContext
     /// <summary>Deployed process definitions, one row per version.</summary>
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
 
+    internal DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
+    internal DbSet<TokenRecord> Tokens => Set<TokenRecord>();
+
+    internal DbSet<ScopeRecord> Scopes => Set<ScopeRecord>();
+
+    internal DbSet<VariableRecord> Variables => Set<VariableRecord>();
+
+    internal DbSet<UserTaskRecord> Tasks => Set<UserTaskRecord>();
+
+    internal DbSet<TimerRecord> Timers => Set<TimerRecord>();
+
+    internal DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
+
+    internal DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    internal DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    internal DbSet<HistoryRecord> History => Set<HistoryRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name, so the tables read well in psql and survive reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 }

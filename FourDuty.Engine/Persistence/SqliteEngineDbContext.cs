@@ -12,6 +12,7 @@ public sealed class SqliteEngineDbContext(DbContextOptions<SqliteEngineDbContext
     {
         // SQLite keeps DateTimeOffset as text, which neither sorts nor compares as an instant; UTC ticks
         // do, so "due_at <= @now" works the same here as on PostgreSQL.
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 

@@ -1,3 +1,6 @@
+using FourDuty.Engine.Persistence.EntityFramework;
+using FourDuty.Engine.Persistence.InMemory;
+using FourDuty.Engine.Runtime.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,11 +10,17 @@ namespace FourDuty.Engine.Persistence;
 internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="EngineDbContext"/> (scoped) and <see cref="IDbContextFactory{EngineDbContext}"/>
-    /// on the provider that <see cref="StorageOptions"/> selects, and migrates the database at start.
+    /// Registers the engine store that <see cref="StorageOptions"/> selects: in memory, or Entity Framework Core with
+    /// <see cref="EngineDbContext"/> (scoped) and <see cref="IDbContextFactory{EngineDbContext}"/>, migrated at start.
     /// </summary>
-    public static IServiceCollection AddEngineStorage(this IServiceCollection services)
+    public static IServiceCollection AddEngineStorage(this IServiceCollection services, StorageOptions storage)
     {
+        if (storage.Provider == StorageProvider.InMemory)
+        {
+            services.AddSingleton<IEngineStore, InMemoryEngineStore>();
+            return services;
+        }
+
         services.AddDbContextFactory<PostgresEngineDbContext>((sp, builder) =>
             StorageOptions.ConfigurePostgres((DbContextOptionsBuilder<PostgresEngineDbContext>)builder,
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!));
@@ -21,6 +30,7 @@ internal static class StorageServiceCollectionExtensions
 
         services.AddSingleton<IDbContextFactory<EngineDbContext>, EngineDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContext());
+        services.AddSingleton<IEngineStore>(sp => new EfEngineStore(sp.GetRequiredService<IDbContextFactory<EngineDbContext>>()));
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

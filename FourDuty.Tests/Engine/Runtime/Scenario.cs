@@ -4,7 +4,10 @@ using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;
+using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
+using FourDuty.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FourDuty.Tests.Engine.Runtime;
@@ -19,10 +22,12 @@ internal sealed class Scenario : IAsyncDisposable
     public static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     private readonly ServiceProvider _services;
+    private readonly string? _sqliteFile;
 
-    private Scenario(ServiceProvider services, SimulatedClock clock)
+    private Scenario(ServiceProvider services, SimulatedClock clock, string? sqliteFile)
     {
         _services = services;
+        _sqliteFile = sqliteFile;
         Clock = clock;
         Engine = services.GetRequiredService<ProcessEngine>();
     }
@@ -37,20 +42,34 @@ internal sealed class Scenario : IAsyncDisposable
     public IEngineQueries Queries => Engine.Queries;
 
     /// <summary>Deploys the files (paths relative to the test output folder, or BPMN text) on a fresh in-memory engine.</summary>
-    public static async Task<Scenario> DeployAsync(params string[] files) => await DeployAsync(_ => { }, files);
+    public static async Task<Scenario> DeployAsync(params string[] files) => await DeployAsync(TestStore.InMemory, _ => { }, files);
 
-    public static async Task<Scenario> DeployAsync(Action<IServiceCollection> configure, params string[] files)
+    /// <summary>Deploys the files on a fresh engine with an empty store of the given kind.</summary>
+    public static async Task<Scenario> DeployAsync(TestStore store, params string[] files) => await DeployAsync(store, _ => { }, files);
+
+    public static async Task<Scenario> DeployAsync(TestStore store, Action<IServiceCollection> configure, params string[] files)
     {
         var clock = new SimulatedClock(T0);
         var services = new ServiceCollection();
         services.AddLogging();
+        var sqliteFile = store == TestStore.Sqlite ? Path.Combine(Path.GetTempPath(), $"fourduty-{Guid.NewGuid():N}.db") : null;
+        var postgres = store == TestStore.Postgres ? await TestPostgres.CreateDatabaseAsync("scenario") : null;
         services.AddFourDutyEngine(engine =>
         {
-            engine.Storage.InMemory = true;
+            engine.Storage.InMemory = store == TestStore.InMemory;
+            engine.Storage.SqliteConnectionString = $"Data Source={sqliteFile}";
+            engine.Storage.PostgresConnectionString = postgres;
             engine.Clock = clock;
         });
         configure(services);
-        var scenario = new Scenario(services.BuildServiceProvider(), clock);
+        var provider = services.BuildServiceProvider();
+        if (store != TestStore.InMemory)
+        {
+            await using var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync();
+            await db.Database.MigrateAsync();
+        }
+
+        var scenario = new Scenario(provider, clock, sqliteFile);
         if (files.Length > 0)
         {
             var result = await scenario.Engine.DeployAsync(files.Select(Resource).ToList());
@@ -150,5 +169,21 @@ internal sealed class Scenario : IAsyncDisposable
     public static Dictionary<string, JsonNode?>? Variables(object? variables) =>
         variables is null ? null : JsonSerializer.SerializeToNode(variables)!.AsObject().ToDictionary(p => p.Key, p => p.Value?.DeepClone());
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(_sqliteFile);
+        }
+    }
+}
+
+/// <summary>The stores the runtime's tests run on; the same tests run on each.</summary>
+public enum TestStore
+{
+    InMemory,
+    Sqlite,
+    Postgres,
 }

@@ -1,0 +1,130 @@
+using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace FourDuty.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// One step's unit of work on a DbContext: rows are read with tracking, changes are written by one
+/// <c>SaveChanges</c> — a single database transaction — and the instance revision (a concurrency token) makes a
+/// step that read stale state fail, to be retried, instead of overwriting another step's work.
+/// </summary>
+internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChangeTracker
+{
+    private readonly Dictionary<Guid, InstanceState> _states = [];
+
+    public async Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (_states.TryGetValue(instanceId, out var loaded))
+        {
+            return loaded;
+        }
+
+        var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var rows = new InstanceRows(
+            await db.Tokens.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
+            await db.Scopes.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
+            await db.Variables.Where(v => v.InstanceId == instanceId).ToListAsync(cancellationToken),
+            await db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken),
+            await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
+            await db.Subscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
+            await db.Jobs.Where(j => j.InstanceId == instanceId).ToListAsync(cancellationToken),
+            await db.Incidents.Where(i => i.InstanceId == instanceId).ToListAsync(cancellationToken));
+        var state = new InstanceState(instance, this, rows);
+        _states[instanceId] = state;
+        return state;
+    }
+
+    public InstanceState CreateInstance(InstanceRecord instance)
+    {
+        db.Instances.Add(instance);
+        var state = new InstanceState(instance, this, InstanceRows.Empty);
+        _states[instance.Id] = state;
+        return state;
+    }
+
+    public Task<UserTaskRecord?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+        db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+
+    public async Task<TimerRecord?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken)
+    {
+        // Start timers are changed in this session directly (they belong to no instance), so they are tracked.
+        var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
+        return timer is { InstanceId: null } ? await db.Timers.FirstAsync(t => t.Id == timerId, cancellationToken) : timer;
+    }
+
+    public Task<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+
+    public Task<IncidentRecord?> FindIncidentAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+
+    public async Task<IReadOnlyList<SubscriptionRecord>> FindSubscriptionsAsync(SubscriptionKind kind, string name, CancellationToken cancellationToken) =>
+        await db.Subscriptions.AsNoTracking().Where(s => s.Kind == kind && s.Name == name).ToListAsync(cancellationToken);
+
+    public Task<ProcessDefinitionRecord?> FindDefinitionAsync(Guid definitionId, CancellationToken cancellationToken) =>
+        Definitions().FirstOrDefaultAsync(d => d.Id == definitionId, cancellationToken);
+
+    public Task<ProcessDefinitionRecord?> FindDefinitionAsync(string key, int? version, CancellationToken cancellationToken) =>
+        version is { } v
+            ? Definitions().FirstOrDefaultAsync(d => d.Key == key && d.Version == v, cancellationToken)
+            : Definitions().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<ProcessDefinitionRecord?> FindDefinitionByHashAsync(string key, string contentHash, CancellationToken cancellationToken) =>
+        Definitions().Where(d => d.Key == key && d.ContentHash == contentHash).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+
+    public void AddDefinition(ProcessDefinitionRecord definition) => db.ProcessDefinitions.Add(definition);
+
+    public async Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken) =>
+        await Definitions().Where(d => d.Version == db.ProcessDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken) =>
+        await db.Timers.Where(t => t.DefinitionId != null
+                && db.ProcessDefinitions.Any(d => d.Id == t.DefinitionId && d.Key == key))
+            .ToListAsync(cancellationToken);
+
+    public void AddStartTimer(TimerRecord timer) => db.Timers.Add(timer);
+
+    public void RemoveStartTimer(TimerRecord timer) => db.Timers.Remove(timer);
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        foreach (var state in _states.Values)
+        {
+            state.Instance.Revision++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConcurrencyConflictException("Another step changed the same instance or timer first.", exception);
+        }
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
+        {
+            throw new ConcurrencyConflictException("Another step inserted the same row first.", exception);
+        }
+    }
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    void IChangeTracker.Added(object row) => db.Add(row);
+
+    void IChangeTracker.Removed(object row) => db.Remove(row);
+
+    void IChangeTracker.Closed(object row)
+    {
+        // A closed row stays stored; its changes are tracked like any other.
+    }
+
+    private IQueryable<ProcessDefinitionRecord> Definitions() => db.ProcessDefinitions.AsNoTracking();
+}
