@@ -37,6 +37,12 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<EngineServices>(),
             sp.GetRequiredService<BpmnParser>(), sp.GetRequiredService<JobRunner>()));
         services.AddEngineStorage(setup.Storage);
+        if (setup.JobDriver == JobDriver.Hangfire)
+        {
+            services.AddSingleton<IStepListener, HangfireScheduler>();
+            services.AddTransient<EngineJobs>();
+            services.AddHostedService<SweepRegistration>();
+        }
 
         return services;
     }

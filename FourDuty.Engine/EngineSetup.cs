@@ -20,6 +20,9 @@ public sealed class EngineSetup
     /// <summary>The parser's limits on hostile input.</summary>
     public BpmnParserLimits ParserLimits { get; } = new();
 
+    /// <summary>What fires timers and runs jobs in the background (default: nothing; the Host uses Hangfire).</summary>
+    public Jobs.JobDriver JobDriver { get; set; } = Jobs.JobDriver.Manual;
+
     /// <summary>The engine's clock: the system clock, or a <see cref="Time.SimulatedClock"/>.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 }

@@ -1,4 +1,9 @@
+using System.Text.Json.Serialization;
 using FourDuty.Engine;
+using FourDuty.Engine.Jobs;
+using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Time;
+using FourDuty.Host.Api;
 using FourDuty.Host.Jobs;
 
 namespace FourDuty.Host.Hosting;
@@ -9,15 +14,21 @@ internal static class HostBuilderExtensions
     public static WebApplicationBuilder AddFourDutyServices(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        var clock = ClockSettings.Create(configuration);
         builder.Services.AddFourDutyEngine(engine =>
         {
             engine.Storage.PostgresConnectionString = configuration.GetConnectionString("Postgres");
             engine.Storage.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? engine.Storage.SqliteConnectionString;
+            configuration.GetSection("Engine").Bind(engine.Engine);
+            engine.Clock = clock;
+            engine.JobDriver = JobDriver.Hangfire;
         });
         builder.Services.AddFourDutyJobs(configuration);
-        builder.Services.AddHealthChecks().AddDbContextCheck<FourDuty.Engine.Persistence.EngineDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiErrors>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 
@@ -28,6 +39,7 @@ internal static class HostBuilderExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/health", HealthReportWriter.Options);
         app.MapFourDutyJobsDashboard();
+        app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         return app;
     }
 }

@@ -1,0 +1,40 @@
+using Hangfire;
+
+namespace FourDuty.Engine.Jobs;
+
+/// <summary>
+/// The methods Hangfire calls. Each one re-reads the state and acts only if the work is still due and not done:
+/// Hangfire delivers at least once, runs overdue delayed jobs all at once after an outage, and several nodes
+/// may pick up the same work.
+/// </summary>
+public sealed class EngineJobs(ProcessEngine engine)
+{
+    /// <summary>How many due timers and jobs one sweep handles before the next sweep takes over.</summary>
+    internal const int SweepBatch = 500;
+
+    /// <summary>Fires one timer if it is still due at <paramref name="dueAt"/>; a no-op otherwise.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public Task FireTimerAsync(Guid timerId, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        engine.FireTimerAsync(timerId, dueAt, cancellationToken);
+
+    /// <summary>Runs one job if it is still due; its own retries are the engine's, not Hangfire's.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunJobAsync(Guid jobId, CancellationToken cancellationToken) => engine.RunJobAsync(jobId, cancellationToken);
+
+    /// <summary>Re-drives whatever is due and not done: timers and jobs whose Hangfire job was lost or never made.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = engine.Clock.GetUtcNow();
+        foreach (var timer in await engine.Queries.FindDueTimersAsync(now, SweepBatch, cancellationToken))
+        {
+            await engine.FireTimerAsync(timer.Id, timer.DueAt, cancellationToken);
+        }
+
+        foreach (var job in await engine.Queries.FindDueJobsAsync(now, SweepBatch, cancellationToken))
+        {
+            await engine.RunJobAsync(job.Id, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using FourDuty.Engine.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FourDuty.Host.Api;
+
+/// <summary>
+/// Turns the engine's refusals into problem details: not found is 404, conflict 409, invalid 422, each with the
+/// engine's stable code and message. Anything else is a 500 without internals.
+/// </summary>
+internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail) = exception switch
+        {
+            EngineException engine => (Status(engine.Error.Kind), engine.Error.Code, engine.Message),
+            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "HTTP-BAD-REQUEST", bad.Message),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = code, Detail = detail };
+        details.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+
+    private static int Status(EngineErrorKind kind) => kind switch
+    {
+        EngineErrorKind.NotFound => StatusCodes.Status404NotFound,
+        EngineErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    /// <summary>A 404 for a missing resource, in the same shape as the engine's.</summary>
+    public static IResult NotFound(string code, string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
+}

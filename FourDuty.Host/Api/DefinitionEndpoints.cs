@@ -1,0 +1,54 @@
+using FourDuty.Engine;
+
+namespace FourDuty.Host.Api;
+
+internal static class DefinitionEndpoints
+{
+    public static void MapDefinitionEndpoints(this IEndpointRouteBuilder api)
+    {
+        var definitions = api.MapGroup("/definitions");
+        definitions.MapGet("", ListAsync).WithSummary("The latest version of every deployed process");
+        definitions.MapGet("/{key}", GetAsync).WithSummary("The latest version of one process");
+        definitions.MapGet("/{key}/versions", VersionsAsync).WithSummary("Every version of one process");
+        definitions.MapGet("/{key}/xml", XmlAsync).WithSummary("The BPMN XML of the latest (or ?version=) version");
+        definitions.MapPost("/{key}/start", StartAsync).WithSummary("Starts an instance at the plain start event");
+    }
+
+    private static async Task<IResult> ListAsync(ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var all = await engine.Queries.ListDefinitionsAsync(null, cancellationToken);
+        return Results.Ok(all.GroupBy(d => d.Key).Select(g => Summary(g.MaxBy(d => d.Version)!)));
+    }
+
+    private static async Task<IResult> GetAsync(string key, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var versions = await engine.Queries.ListDefinitionsAsync(key, cancellationToken);
+        return versions.Count == 0 ? Missing(key) : Results.Ok(Summary(versions.MaxBy(d => d.Version)!));
+    }
+
+    private static async Task<IResult> VersionsAsync(string key, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var versions = await engine.Queries.ListDefinitionsAsync(key, cancellationToken);
+        return versions.Count == 0 ? Missing(key) : Results.Ok(versions.Select(Summary));
+    }
+
+    private static async Task<IResult> XmlAsync(string key, int? version, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var versions = await engine.Queries.ListDefinitionsAsync(key, cancellationToken);
+        var definition = version is null ? versions.MaxBy(d => d.Version) : versions.FirstOrDefault(d => d.Version == version);
+        return definition is null ? Missing(key) : Results.Text(definition.Xml, "application/xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> StartAsync(string key, StartRequest? body, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var id = await engine.StartAsync(key, body?.BusinessKey, body?.Variables, cancellationToken: cancellationToken);
+        var instance = await engine.Queries.GetInstanceAsync(id, cancellationToken);
+        return Results.Created($"/api/instances/{id}", InstanceView.From(instance!));
+    }
+
+    private static object Summary(FourDuty.Engine.Persistence.ProcessDefinitionRecord d) =>
+        new { d.Id, d.Key, d.Version, d.Name, d.VersionTag, d.ResourceName, d.DeploymentId, d.DeployedAt };
+
+    private static IResult Missing(string key) =>
+        ApiErrors.NotFound("ENGINE-DEFINITION-NOT-FOUND", $"No process with key '{key}' is deployed.");
+}

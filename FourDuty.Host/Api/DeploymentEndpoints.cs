@@ -1,0 +1,47 @@
+using FourDuty.Engine;
+using FourDuty.Engine.Deployment;
+
+namespace FourDuty.Host.Api;
+
+internal static class DeploymentEndpoints
+{
+    public static void MapDeploymentEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/deployments", DeployAsync)
+            .WithSummary("Deploys one or more .bpmn files (multipart form, or one raw XML body)")
+            .WithDescription("201 with the definitions and their versions (an identical redeploy keeps its version), or 422 with every validation problem.")
+            .Produces<DeploymentResult>(StatusCodes.Status201Created)
+            .Produces<DeploymentResult>(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> DeployAsync(HttpRequest request, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var resources = await ReadResourcesAsync(request, cancellationToken);
+        var result = await engine.DeployAsync(resources, cancellationToken);
+        return result.Succeeded
+            ? Results.Json(result, statusCode: StatusCodes.Status201Created)
+            : Results.Json(result, statusCode: StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<List<DeploymentResource>> ReadResourcesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var resources = new List<DeploymentResource>();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            foreach (var file in form.Files)
+            {
+                using var reader = new StreamReader(file.OpenReadStream());
+                resources.Add(new DeploymentResource(file.FileName, await reader.ReadToEndAsync(cancellationToken)));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body);
+            var name = request.Headers["X-File-Name"].FirstOrDefault() ?? "deployment.bpmn";
+            resources.Add(new DeploymentResource(name, await reader.ReadToEndAsync(cancellationToken)));
+        }
+
+        return resources;
+    }
+}

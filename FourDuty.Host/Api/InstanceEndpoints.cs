@@ -1,0 +1,37 @@
+using FourDuty.Engine;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Store;
+
+namespace FourDuty.Host.Api;
+
+internal static class InstanceEndpoints
+{
+    public static void MapInstanceEndpoints(this IEndpointRouteBuilder api)
+    {
+        var instances = api.MapGroup("/instances");
+        instances.MapGet("", ListAsync).WithSummary("Instances, filtered by ?definitionKey=&state=&businessKey=");
+        instances.MapGet("/{id:guid}", GetAsync).WithSummary("One instance: active elements, open tasks, timers, subscriptions, variables, incidents");
+        instances.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("The instance's history events, in order");
+        instances.MapDelete("/{id:guid}", CancelAsync).WithSummary("Cancels the instance (?reason=)");
+    }
+
+    private static async Task<IResult> ListAsync(string? definitionKey, InstanceStatus? state, string? businessKey, ProcessEngine engine,
+        CancellationToken cancellationToken) =>
+        Results.Ok(await engine.Queries.ListInstancesAsync(new InstanceFilter(definitionKey, state, businessKey), cancellationToken));
+
+    private static async Task<IResult> GetAsync(Guid id, ProcessEngine engine, CancellationToken cancellationToken) =>
+        await engine.Queries.GetInstanceAsync(id, cancellationToken) is { } snapshot
+            ? Results.Ok(InstanceView.From(snapshot))
+            : ApiErrors.NotFound("ENGINE-INSTANCE-NOT-FOUND", $"There is no instance {id}.");
+
+    private static async Task<IResult> HistoryAsync(Guid id, ProcessEngine engine, CancellationToken cancellationToken) =>
+        await engine.Queries.GetInstanceAsync(id, cancellationToken) is null
+            ? ApiErrors.NotFound("ENGINE-INSTANCE-NOT-FOUND", $"There is no instance {id}.")
+            : Results.Ok(await engine.Queries.GetHistoryAsync(id, cancellationToken));
+
+    private static async Task<IResult> CancelAsync(Guid id, string? reason, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        await engine.CancelInstanceAsync(id, reason ?? "cancelled through the API", cancellationToken);
+        return Results.NoContent();
+    }
+}
