@@ -79,6 +79,11 @@ public sealed class ProcessEngine
     public Task CancelInstanceAsync(Guid instanceId, string reason, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new CancelInstanceCommand(instanceId, reason), cancellationToken);
 
+    /// <summary>Sets process-level variables of a running instance.</summary>
+    /// <exception cref="EngineException">The instance does not exist or has ended.</exception>
+    public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, JsonNode?> variables, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new SetVariablesCommand(instanceId, Convert(variables)), cancellationToken);
+
     /// <summary>Retries the step an incident stopped.</summary>
     /// <exception cref="EngineException">The incident does not exist or was resolved.</exception>
     public Task RetryIncidentAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
@@ -118,7 +123,7 @@ public sealed class ProcessEngine
     }
 
     /// <summary>
-    /// Moves a <see cref="SimulatedClock"/> forward by <paramref name="duration"/>, stopping at each due timer in
+    /// Moves a <see cref="SimulatedClock"/> forward by <paramref name="duration"/>, stopping at each due timer and job in
     /// order so that whatever it starts sees the right time; returns how many timers and jobs ran.
     /// </summary>
     /// <exception cref="InvalidOperationException">The engine does not run on a simulated clock.</exception>
@@ -130,13 +135,15 @@ public sealed class ProcessEngine
         var count = await RunDueWorkAsync(cancellationToken);
         while (true)
         {
-            var next = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
-            if (next.Count == 0)
+            var timer = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
+            var job = await Queries.FindDueJobsAsync(target, 1, cancellationToken);
+            var next = timer.Select(t => t.DueAt).Concat(job.Select(j => j.DueAt)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            if (next > target)
             {
                 break;
             }
 
-            clock.MoveTo(next[0].DueAt);
+            clock.MoveTo(next);
             count += await RunDueWorkAsync(cancellationToken);
         }
 

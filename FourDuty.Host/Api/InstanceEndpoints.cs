@@ -13,6 +13,7 @@ internal static class InstanceEndpoints
         instances.MapGet("/{id:guid}", GetAsync).WithSummary("One instance: active elements, open tasks, timers, subscriptions, variables, incidents");
         instances.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("The instance's history events, in order");
         instances.MapDelete("/{id:guid}", CancelAsync).WithSummary("Cancels the instance (?reason=)");
+        instances.MapPut("/{id:guid}/variables", SetVariablesAsync).WithSummary("Sets process-level variables of a running instance");
     }
 
     private static async Task<IResult> ListAsync(string? definitionKey, InstanceStatus? state, string? businessKey, ProcessEngine engine,
@@ -28,6 +29,13 @@ internal static class InstanceEndpoints
         await engine.Queries.GetInstanceAsync(id, cancellationToken) is null
             ? ApiErrors.NotFound("ENGINE-INSTANCE-NOT-FOUND", $"There is no instance {id}.")
             : Results.Ok(await engine.Queries.GetHistoryAsync(id, cancellationToken));
+
+    private static async Task<IResult> SetVariablesAsync(Guid id, Dictionary<string, System.Text.Json.Nodes.JsonNode?> variables, ProcessEngine engine,
+        CancellationToken cancellationToken)
+    {
+        await engine.SetVariablesAsync(id, variables, cancellationToken);
+        return Results.NoContent();
+    }
 
     private static async Task<IResult> CancelAsync(Guid id, string? reason, ProcessEngine engine, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace FourDuty.Tests.Infrastructure;
 /// The real Host, started in-process on a fresh embedded SQLite file, or on PostgreSQL when a connection
 /// string is given.
 /// </summary>
-internal sealed class FourDutyHostFactory(string? postgresConnectionString = null) : WebApplicationFactory<Program>
+internal sealed class FourDutyHostFactory(string? postgresConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("fourduty-host-").FullName;
 
@@ -17,6 +18,10 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
     {
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
         builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString ?? "");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

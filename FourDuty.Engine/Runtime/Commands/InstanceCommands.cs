@@ -34,3 +34,20 @@ internal sealed record CancelInstanceCommand(Guid InstanceId, string Reason) : I
         return true;
     }
 }
+
+/// <summary>Sets process-level variables of a running instance (to fix data before retrying an incident, say).</summary>
+internal sealed record SetVariablesCommand(Guid InstanceId, IReadOnlyDictionary<string, VariableValue> Variables) : IEngineCommand<bool>
+{
+    public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var instance = await step.LoadAsync(InstanceId, cancellationToken)
+            ?? throw new EngineException(EngineErrors.InstanceNotFound, $"There is no instance {InstanceId}.");
+        if (!instance.IsActive)
+        {
+            throw new EngineException(EngineErrors.InstanceNotActive, $"Instance {InstanceId} already ended; its variables can no longer change.");
+        }
+
+        step.Variables.SetLocal(instance, instance.RootScope.Id, Variables);
+        return true;
+    }
+}

@@ -75,6 +75,8 @@ internal static class OpenTask
         var task = instance?.Tasks.FirstOrDefault(t => t.Id == taskId);
         if (task is null)
         {
+            // Another step may have closed the task between the two reads; say what it did.
+            stored = await step.Session.FindTaskAsync(taskId, cancellationToken) ?? stored;
             throw new EngineException(EngineErrors.TaskNotOpen, stored.Status == UserTaskStatus.Completed
                 ? $"Task {taskId} was already completed{(stored.CompletedBy is null ? "" : $" by {stored.CompletedBy}")} at {stored.EndedAt:u}."
                 : $"Task {taskId} is no longer open: it was cancelled at {stored.EndedAt:u}.");

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FourDuty.Tests.Infrastructure;
+
+namespace FourDuty.Tests.Host.Api;
+
+/// <summary>The engine's HTTP API against the running Host (embedded SQLite), as a client would use it.</summary>
+[Collection(HostCollection.Name)]
+public sealed class EngineApiTests
+{
+    private const string Review = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <message id="m" name="feedbackArrived"/>
+          <process id="review" name="Review" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+            <userTask id="check" name="Check the list" camunda:assignee="${owner}" camunda:dueDate="P5D"/>
+            <sequenceFlow id="f2" sourceRef="check" targetRef="wait"/>
+            <receiveTask id="wait" messageRef="m"/>
+            <sequenceFlow id="f3" sourceRef="wait" targetRef="decide"/>
+            <exclusiveGateway id="decide"/>
+            <sequenceFlow id="ok" sourceRef="decide" targetRef="end"><conditionExpression>${score > 60}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="low" sourceRef="decide" targetRef="end"><conditionExpression>${score &lt;= 60}</conditionExpression></sequenceFlow>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """;
+
+    [Fact]
+    public async Task Deploy_Returns201WithVersions_AndIdenticalRedeployKeepsVersion_ChangedOneGetsNext()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClient();
+
+        var first = await DeployAsync(client, Review);
+        var again = await DeployAsync(client, Review);
+        var changed = await DeployAsync(client, Review.Replace("Check the list", "Check the lists", StringComparison.Ordinal));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Definition(first)).GetProperty("version").GetInt32().ShouldBe(1);
+        var redeployed = await Definition(again);
+        redeployed.GetProperty("version").GetInt32().ShouldBe(1);
+        redeployed.GetProperty("isNew").GetBoolean().ShouldBeFalse();
+        (await Definition(changed)).GetProperty("version").GetInt32().ShouldBe(2);
+        var versions = await client.GetFromJsonAsync<JsonElement>("/api/definitions/review/versions");
+        versions.GetArrayLength().ShouldBe(2);
+        (await client.GetStringAsync("/api/definitions/review/xml?version=1")).ShouldContain("Check the list\"");
+    }
+
+    [Fact]
+    public async Task Deploy_InvalidModel_Returns422WithEveryProblem()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClient();
+
+        using var response = await DeployAsync(client, Review.Replace("targetRef=\"wait\"", "targetRef=\"nowhere\"", StringComparison.Ordinal)
+            .Replace("${score > 60}", "${score >}", StringComparison.Ordinal));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().ToList();
+        string Id(JsonElement p) => p.GetProperty("elementId").GetString()!;
+        problems.Single(p => p.GetProperty("code").GetString() == "BPMN-070").GetProperty("message").GetString()!.ShouldContain("'ok'");
+        problems.Single(p => p.GetProperty("code").GetString() == "BPMN-020").GetProperty("elementId").GetString().ShouldBe("f2");
+        problems.Where(p => p.GetProperty("code").GetString() == "BPMN-030").Select(Id).ShouldBe(["wait", "decide", "end"], ignoreOrder: true);
+        problems.Count.ShouldBe(5);
+        (await client.GetAsync("/api/definitions/review")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task WholeLife_StartCompleteCorrelate_WithConflictsAndIncidentRetry()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClient();
+        (await DeployAsync(client, Review)).EnsureSuccessStatusCode();
+
+        using var started = await client.PostAsJsonAsync("/api/definitions/review/start",
+            new { businessKey = "college-a/2026", variables = new { owner = "kermit" } });
+        started.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var instance = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var instanceId = instance.GetProperty("instance").GetProperty("id").GetString();
+        instance.GetProperty("activeElements").EnumerateArray().Single().GetString().ShouldBe("check");
+
+        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks?assignee=kermit");
+        var task = tasks.EnumerateArray().Single();
+        task.GetProperty("name").GetString().ShouldBe("Check the list");
+        task.GetProperty("dueAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(4));
+        var taskId = task.GetProperty("id").GetString();
+
+        (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { userId = "kermit" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var second = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { userId = "gonzo" });
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await second.Content.ReadAsStringAsync()).ShouldContain("already completed by kermit");
+
+        (await client.PostAsJsonAsync("/api/messages", new { name = "nobodyWaits" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var delivered = await client.PostAsJsonAsync("/api/messages", new { name = "feedbackArrived" });
+        delivered.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var incidents = await client.GetFromJsonAsync<JsonElement>($"/api/incidents?instanceId={instanceId}");
+        var incident = incidents.EnumerateArray().Single();
+        incident.GetProperty("elementId").GetString().ShouldBe("decide");
+        incident.GetProperty("message").GetString()!.ShouldContain("score is not defined");
+
+        (await client.PutAsJsonAsync($"/api/instances/{instanceId}/variables", new { score = 80 })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsync($"/api/incidents/{incident.GetProperty("id").GetString()}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var ended = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}");
+        ended.GetProperty("instance").GetProperty("status").GetString().ShouldBe("Completed");
+        ended.GetProperty("variables").GetProperty("score").GetDouble().ShouldBe(80);
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/history");
+        history.EnumerateArray().Select(h => h.GetProperty("type").GetString()).ShouldContain("IncidentResolved");
+        (await client.DeleteAsync($"/api/instances/{instanceId}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Clock_IsAbsent_WhenClockIsReal()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClient();
+
+        (await client.GetAsync("/api/clock")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ClockAdvance_FiresDueTimers_WhenClockIsSimulated()
+    {
+        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Simulated",
+            ["Clock:Start"] = "2026-03-02T09:00:00+08:00",
+        });
+        using var client = host.CreateClient();
+        (await DeployAsync(client, """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+              <process id="deadline" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+                <userTask id="work"/>
+                <boundaryEvent id="late" attachedToRef="work" cancelActivity="false"><timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition></boundaryEvent>
+                <sequenceFlow id="f2" sourceRef="late" targetRef="escalate"/>
+                <userTask id="escalate"/>
+              </process>
+            </definitions>
+            """)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/definitions/deadline/start", new { })).EnsureSuccessStatusCode();
+
+        (await client.PostAsJsonAsync("/api/clock/advance", new { duration = "P2D" })).EnsureSuccessStatusCode();
+        (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetArrayLength().ShouldBe(1);
+        using var advanced = await client.PostAsJsonAsync("/api/clock/advance", new { duration = "P1D" });
+
+        (await advanced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("now").GetDateTimeOffset()
+            .ShouldBe(new DateTimeOffset(2026, 3, 5, 1, 0, 0, TimeSpan.Zero));
+        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks");
+        tasks.EnumerateArray().Select(t => t.GetProperty("elementId").GetString()).Order().ShouldBe(["escalate", "work"]);
+        (await client.PostAsJsonAsync("/api/clock/advance", new { duration = "three days" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+    }
+
+    private static Task<HttpResponseMessage> DeployAsync(HttpClient client, string xml)
+    {
+        var content = new MultipartFormDataContent { { new StringContent(xml, Encoding.UTF8, "application/xml"), "file", "review.bpmn" } };
+        return client.PostAsync("/api/deployments", content);
+    }
+
+    private static async Task<JsonElement> Definition(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("definitions").EnumerateArray().Single();
+}
