@@ -27,7 +27,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(setup.Engine);
         services.AddSingleton(setup.Clock);
         services.AddSingleton(new BpmnParser(setup.ParserLimits));
-        services.AddSingleton(sp => new ExpressionEvaluator(setup.Clock, setup.Expressions));
+        services.AddSingleton(sp => new ExpressionEvaluator(setup.Clock, setup.Expressions,
+            new ExpressionFunctions(setup.Clock, sp.GetService<FourDuty.Engine.Time.IBusinessCalendar>())));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton(sp => new ServiceTaskHandlers(sp.GetServices<IServiceTaskHandler>()));
         services.AddSingleton<EngineServices>();

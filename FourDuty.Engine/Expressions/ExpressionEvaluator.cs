@@ -19,7 +19,7 @@ namespace FourDuty.Engine.Expressions;
 /// time, statements, memory and recursion, strict mode so nothing leaks into the shared global scope.
 /// Engines are pooled and parsed expressions cached, so a typical condition costs microseconds.
 /// </summary>
-internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions options)
+internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions options, ExpressionFunctions functions)
 {
     private readonly ConcurrentDictionary<string, CompiledExpression> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<SandboxEngine> _pool = [];
@@ -56,7 +56,7 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
     /// </summary>
     public VariableValue RunScript(string script, IVariableLookup variables, Action<string, VariableValue> setVariable)
     {
-        var engine = new SandboxEngine(clock, options, strict: false);
+        var engine = new SandboxEngine(clock, options, functions, strict: false);
         try
         {
             var identifiers = FreeIdentifiers.OfScript(script);
@@ -83,7 +83,7 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
         var compiled = _compiled.GetOrAdd(code, Compile);
         if (!_pool.TryTake(out var engine))
         {
-            engine = new SandboxEngine(clock, options, strict: true);
+            engine = new SandboxEngine(clock, options, functions, strict: true);
         }
 
         try

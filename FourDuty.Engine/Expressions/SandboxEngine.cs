@@ -17,7 +17,7 @@ internal sealed class SandboxEngine
     private readonly JsonParser _jsonParser;
     private readonly JsonSerializer _jsonSerializer;
 
-    public SandboxEngine(TimeProvider clock, ExpressionOptions options, bool strict)
+    public SandboxEngine(TimeProvider clock, ExpressionOptions options, ExpressionFunctions functions, bool strict)
     {
         Engine = new Jint.Engine(o =>
         {
@@ -30,6 +30,7 @@ internal sealed class SandboxEngine
             o.Culture = CultureInfo.InvariantCulture;
             o.Host.StringCompilationAllowed = false;
         });
+        functions.InstallInto(Engine);
         _builtins = Engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
         _jsonParser = new JsonParser(Engine);
         _jsonSerializer = new JsonSerializer(Engine);
@@ -115,6 +116,7 @@ internal sealed class SandboxEngine
         TimeoutException => "it ran longer than the sandbox allows",
         ExecutionCanceledException => "it was cancelled",
         Acornima.ParseErrorException parse => $"it does not parse: {parse.Error.Description}",
+        Time.BusinessCalendarException calendar => calendar.Message,
         _ => null,
     };
 

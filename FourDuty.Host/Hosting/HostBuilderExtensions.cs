@@ -23,6 +23,9 @@ internal static class HostBuilderExtensions
             engine.Clock = clock;
             engine.JobDriver = JobDriver.Hangfire;
         });
+        builder.Services.AddSingleton<IBusinessCalendar>(sp => CalendarSettings.Load(
+            configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi();
@@ -34,6 +37,8 @@ internal static class HostBuilderExtensions
 
     public static WebApplication MapFourDutyEndpoints(this WebApplication app)
     {
+        // Read the business calendar now: a missing or broken file stops the start with its name, not a later request.
+        app.Services.GetRequiredService<IBusinessCalendar>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
