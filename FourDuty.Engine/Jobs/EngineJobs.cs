@@ -22,8 +22,8 @@ public sealed class EngineJobs(ProcessEngine engine)
     public Task RunJobAsync(Guid jobId, CancellationToken cancellationToken) => engine.RunJobAsync(jobId, cancellationToken);
 
     /// <summary>Re-drives whatever is due and not done: timers and jobs whose Hangfire job was lost or never made.</summary>
+    /// <remarks>Two sweeps at once are harmless: each firing checks that its work is still due and not done.</remarks>
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = engine.Clock.GetUtcNow();

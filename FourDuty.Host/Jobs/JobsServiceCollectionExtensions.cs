@@ -1,6 +1,4 @@
-using FourDuty.Engine.Persistence;
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 
 namespace FourDuty.Host.Jobs;
@@ -26,25 +24,25 @@ internal static class JobsServiceCollectionExtensions
             if (string.IsNullOrWhiteSpace(postgres))
             {
                 hangfire.UseInMemoryStorage();
+                return;
             }
-            else
-            {
-                hangfire.UsePostgreSqlStorage(
-                    connection => connection.UseNpgsqlConnection(postgres),
-                    new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true });
-            }
-        });
-        services.AddHangfireServer();
-        return services;
-    }
 
-    public static WebApplication MapFourDutyJobsDashboard(this WebApplication app)
-    {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            // Until sign-in exists, only requests from this machine see the dashboard.
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            HangfireSchemaInstaller.Install(postgres);
+            hangfire.UsePostgreSqlStorage(connection => connection.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions
+            {
+                SchemaName = HangfireSchema,
+                PrepareSchemaIfNecessary = false,
+                // Workers wake on LISTEN/NOTIFY instead of polling every 15 s.
+                EnableLongPolling = true,
+                QueuePollInterval = TimeSpan.FromSeconds(5),
+                // A job taken by a node that died comes back after five minutes, not thirty; the sweep re-drives due
+                // timers and jobs from the engine's tables within a minute anyway.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            });
         });
-        return app;
+        services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(5));
+        return services;
     }
 }

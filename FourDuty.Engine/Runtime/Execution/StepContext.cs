@@ -15,7 +15,10 @@ internal sealed class StepContext
     {
         Session = session;
         Services = services;
-        Now = services.Clock.GetUtcNow();
+        // Whole microseconds: what PostgreSQL keeps, so an instant read back equals the one written (a timer's due
+        // time travels through a Hangfire job and is compared with the stored one).
+        var now = services.Clock.GetUtcNow();
+        Now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         History = new HistoryWriter(this);
         Variables = new VariableScopes(this);
         Waits = new WaitStates(this);

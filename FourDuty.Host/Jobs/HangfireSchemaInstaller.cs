@@ -1,0 +1,35 @@
+using Hangfire.PostgreSql;
+using Npgsql;
+
+namespace FourDuty.Host.Jobs;
+
+/// <summary>
+/// Creates or upgrades Hangfire's schema under a PostgreSQL advisory lock. Hangfire's own installer does not
+/// serialise nodes that start at the same moment (one of them fails half-way); the lock makes the others wait
+/// and then find the schema in place.
+/// </summary>
+internal static class HangfireSchemaInstaller
+{
+    // Any constant shared by every node; it names this lock among the database's advisory locks.
+    private const long LockKey = 0x46_44_48_46; // "FDHF"
+
+    public static void Install(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
+        {
+            acquire.ExecuteNonQuery();
+        }
+
+        try
+        {
+            PostgreSqlObjectsInstaller.Install(connection, JobsServiceCollectionExtensions.HangfireSchema);
+        }
+        finally
+        {
+            using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+            release.ExecuteNonQuery();
+        }
+    }
+}
