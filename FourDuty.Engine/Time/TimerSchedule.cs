@@ -8,6 +8,9 @@ namespace FourDuty.Engine.Time;
 /// </summary>
 public abstract class TimerSchedule
 {
+    private static readonly Instant MinInstant = Instant.FromDateTimeOffset(DateTimeOffset.MinValue);
+    private static readonly Instant MaxInstant = Instant.FromDateTimeOffset(DateTimeOffset.MaxValue);
+
     private protected TimerSchedule()
     {
     }
@@ -29,22 +32,49 @@ public abstract class TimerSchedule
     public static bool TryParse(TimerKind kind, string text, out TimerSchedule? schedule, out string error) =>
         TimerScheduleParser.TryParse(kind, text.Trim(), out schedule, out error);
 
-    private protected static DateTimeOffset ToDateTimeOffset(Instant instant) => instant.ToDateTimeOffset();
+    // Instants outside what DateTimeOffset holds (NodaTime reaches further) are clamped: before year 1 is simply
+    // long past, after year 9999 is never.
+    private protected static DateTimeOffset ToDateTimeOffset(Instant instant) =>
+        instant < MinInstant ? DateTimeOffset.MinValue
+        : instant > MaxInstant ? DateTimeOffset.MaxValue
+        : instant.ToDateTimeOffset();
 
-    private protected static DateTimeOffset AddPeriod(DateTimeOffset from, Period period, DateTimeZone zone)
+    /// <summary><paramref name="from"/> plus <paramref name="period"/>; null when that is beyond the year 9999, that is never.</summary>
+    private protected static DateTimeOffset? AddPeriod(DateTimeOffset from, Period period, DateTimeZone zone)
     {
-        // Calendar parts (years, months, days) move the wall clock in the zone, so "P1M" from 31 January is
-        // the end of February and "P1D" keeps the time of day; the time part is then exact elapsed time.
-        var local = Instant.FromDateTimeOffset(from).InZone(zone).LocalDateTime;
-        var datePart = new PeriodBuilder
+        var instant = Instant.FromDateTimeOffset(from);
+        try
         {
-            Years = period.Years, Months = period.Months, Weeks = period.Weeks, Days = period.Days,
-        }.Build();
-        var moved = (local + datePart).InZoneLeniently(zone).ToInstant();
-        var elapsed = Duration.FromHours(period.Hours) + Duration.FromMinutes(period.Minutes)
-            + Duration.FromSeconds(period.Seconds) + Duration.FromMilliseconds(period.Milliseconds);
-        return (moved + elapsed).ToDateTimeOffset();
+            // Calendar parts (years, months, days) move the wall clock in the zone, so "P1M" from 31 January is
+            // the end of February and "P1D" keeps the time of day; the time part is then exact elapsed time. A period
+            // without calendar parts never goes through the wall clock: where the clock is put back, one local time
+            // stands for two instants, and the round trip would return to the first of them again and again.
+            if (HasCalendarPart(period))
+            {
+                var local = instant.InZone(zone).LocalDateTime;
+                var datePart = new PeriodBuilder
+                {
+                    Years = period.Years, Months = period.Months, Weeks = period.Weeks, Days = period.Days,
+                }.Build();
+                instant = (local + datePart).InZoneLeniently(zone).ToInstant();
+            }
+
+            instant += ElapsedPart(period);
+        }
+        catch (Exception exception) when (exception is ArgumentOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+
+        return instant > MaxInstant ? null : ToDateTimeOffset(instant);
     }
+
+    internal static bool HasCalendarPart(Period period) =>
+        period.Years != 0 || period.Months != 0 || period.Weeks != 0 || period.Days != 0;
+
+    internal static Duration ElapsedPart(Period period) =>
+        Duration.FromHours(period.Hours) + Duration.FromMinutes(period.Minutes) + Duration.FromSeconds(period.Seconds)
+        + Duration.FromMilliseconds(period.Milliseconds) + Duration.FromTicks(period.Ticks) + Duration.FromNanoseconds(period.Nanoseconds);
 }
 
 /// <summary>A timer due at one instant (<c>timeDate</c>).</summary>
@@ -113,23 +143,54 @@ public sealed class CycleSchedule : TimerSchedule
             return AddPeriod(setAt, Interval, zone);
         }
 
-        var due = _start.At(zone);
-        for (var occurrence = 1; due < setAt; occurrence++)
-        {
-            if (occurrence >= Repetitions)
-            {
-                return null;
-            }
-
-            due = AddPeriod(due, Interval, zone);
-        }
-
-        return due;
+        var (due, number) = FirstAtOrAfter(setAt, zone);
+        return number > Repetitions ? null : due;
     }
 
     /// <inheritdoc />
-    public override DateTimeOffset? NextDue(DateTimeOffset lastDue, int firedCount, DateTimeZone zone) =>
-        Repetitions is { } limit && firedCount >= limit ? null : AddPeriod(lastDue, Interval, zone);
+    /// <remarks>
+    /// With a start, the series is fixed in time: what counts towards <see cref="Repetitions"/> is the place of
+    /// <paramref name="lastDue"/> in the series, the occurrences skipped before the timer was set included, not
+    /// <paramref name="firedCount"/>.
+    /// </remarks>
+    public override DateTimeOffset? NextDue(DateTimeOffset lastDue, int firedCount, DateTimeZone zone)
+    {
+        var number = _start is null ? firedCount : FirstAtOrAfter(lastDue, zone).Number;
+        return number >= Repetitions ? null : AddPeriod(lastDue, Interval, zone);
+    }
+
+    // The first occurrence at or after the instant, and its number in the series (the start is number 1); the due time
+    // is DateTimeOffset.MaxValue when the series runs out of years first.
+    private (DateTimeOffset Due, long Number) FirstAtOrAfter(DateTimeOffset instant, DateTimeZone zone)
+    {
+        var due = _start!.At(zone);
+        if (due >= instant)
+        {
+            return (due, 1);
+        }
+
+        if (!HasCalendarPart(Interval))
+        {
+            // Hours, minutes and seconds always last as long, so the skipped occurrences are counted by a division:
+            // walking them one by one from a start years ago every second would take billions of steps.
+            var length = ElapsedPart(Interval).BclCompatibleTicks;
+            var steps = ((instant - due).Ticks + length - 1) / length;
+            return steps > (DateTimeOffset.MaxValue - due).Ticks / length
+                ? (DateTimeOffset.MaxValue, steps + 1)
+                : (due.AddTicks(steps * length), steps + 1);
+        }
+
+        // Calendar periods differ in length and are walked: one day at least, so even a start in the year 1 is less
+        // than a million steps, and a bounded series stops after its last occurrence.
+        long number = 1;
+        while (due < instant && !(number > Repetitions))
+        {
+            due = AddPeriod(due, Interval, zone) ?? DateTimeOffset.MaxValue;
+            number++;
+        }
+
+        return (due, number);
+    }
 }
 
 /// <summary>A repeating timer by cron expression, read in the engine's zone; it repeats until its scope ends.</summary>
