@@ -5,7 +5,7 @@ namespace FourDuty.Engine.Bpmn.Parsing;
 /// <summary>Reads tasks, subprocesses and call activities, with what every activity may carry.</summary>
 internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
 {
-    public Activity Read(XElement element)
+    public Activity Read(XElement element, IFlowScope scope)
     {
         Activity activity = element.Name.LocalName switch
         {
@@ -17,7 +17,7 @@ internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
             "manualTask" => FlowNodeBasics.Read(new ManualTask(), element, context),
             "task" => FlowNodeBasics.Read(new AbstractTask(), element, context),
             "callActivity" => CallActivityReader.Read(element, context),
-            _ => ReadSubProcess(element),
+            _ => ReadSubProcess(element, scope),
         };
         activity.MultiInstance = MultiInstanceReader.Read(element, activity.Id, context);
         if (element.Element(BpmnNames.Bpmn("standardLoopCharacteristics")) is { } loop)
@@ -33,11 +33,14 @@ internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
         return activity;
     }
 
-    private SubProcess ReadSubProcess(XElement element)
+    private SubProcess ReadSubProcess(XElement element, IFlowScope scope)
     {
         var subProcess = FlowNodeBasics.Read(
             new SubProcess { IsEventSubProcess = context.Flag(element, "triggeredByEvent", false, ParseContext.Attribute(element, "id") ?? "") },
             element, context);
+
+        // What is read inside may walk up to the process (a lane set belongs to the process), so the way up must exist first.
+        subProcess.Scope = scope;
         scopes.Read(element, subProcess, subProcess);
         return subProcess;
     }

@@ -116,7 +116,7 @@ internal sealed class ScopeReader
             => GatewayReader.Read(element, _context),
         "task" or "userTask" or "serviceTask" or "sendTask" or "receiveTask" or "scriptTask" or "manualTask"
             or "subProcess" or "callActivity"
-            => _activities.Read(element),
+            => _activities.Read(element, scope),
         _ when UnsupportedNodes.TryGetValue(element.Name.LocalName, out var reason) => ReadUnsupported(element, reason),
         _ => null,
     };
