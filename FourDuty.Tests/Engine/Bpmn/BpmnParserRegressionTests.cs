@@ -58,4 +58,46 @@ public sealed class BpmnParserRegressionTests
         result.ShouldReport("BPMN-020", "flow", LineOf(xml, "<sequenceFlow id=\"flow\" sourceRef=\"start\"/>"), ProblemSeverity.Error);
         result.Model!.Processes[0].SequenceFlows.ShouldHaveSingleItem().Target.Id.ShouldBe("end");
     }
+
+    // Found in MIWG B.2.0: a conditional start event (reported as unsupported) was then counted as a second plain start.
+    [Fact]
+    public void Parse_ReportsOnlyTheUnsupportedTrigger_WhenASecondStartEventHasOne()
+    {
+        var xml = Process("""
+            <startEvent id="start"/>
+            <startEvent id="whenReady"><conditionalEventDefinition><condition>${ready}</condition></conditionalEventDefinition></startEvent>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="end"/>
+            <sequenceFlow id="f2" sourceRef="whenReady" targetRef="end"/>
+            <endEvent id="end"/>
+            """);
+
+        var result = Parse(xml);
+
+        result.Codes().ShouldBe(["BPMN-080"]);
+        result.ShouldReport("BPMN-080", "whenReady", LineOf(xml, "<conditionalEventDefinition>"), ProblemSeverity.Error);
+    }
+
+    // Found in MIWG B.2.0, C.1.0 and C.6.0: a timer catch with an empty value after an event-based gateway was also
+    // said not to wait for an event.
+    [Fact]
+    public void Parse_ReportsOnlyTheTimer_WhenAnEventAfterAnEventBasedGatewayHasAnInvalidTimer()
+    {
+        var xml = Process("""
+            <startEvent id="start"/>
+            <sequenceFlow id="s1" sourceRef="start" targetRef="gateway"/>
+            <eventBasedGateway id="gateway"/>
+            <sequenceFlow id="g1" sourceRef="gateway" targetRef="timeout"/>
+            <sequenceFlow id="g2" sourceRef="gateway" targetRef="answer"/>
+            <intermediateCatchEvent id="timeout"><timerEventDefinition><timeDuration></timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <intermediateCatchEvent id="answer"><messageEventDefinition messageRef="answerMessage"/></intermediateCatchEvent>
+            <sequenceFlow id="t1" sourceRef="timeout" targetRef="end"/>
+            <sequenceFlow id="a1" sourceRef="answer" targetRef="end"/>
+            <endEvent id="end"/>
+            """, rootElements: """<message id="answerMessage" name="answer"/>""");
+
+        var result = Parse(xml);
+
+        result.Codes().ShouldBe(["BPMN-060"]);
+        result.ShouldReport("BPMN-060", "timeout", LineOf(xml, "<timeDuration>"), ProblemSeverity.Error);
+    }
 }
