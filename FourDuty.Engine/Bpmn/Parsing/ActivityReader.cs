@@ -30,6 +30,21 @@ internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
             context.Unsupported(element, activity.Id, "compensation handlers are not supported; model the undo work as an explicit path.");
         }
 
+        // Other than 1, these change when an activity starts and how many tokens leave it; the engine does not do that.
+        foreach (var quantity in new[] { "startQuantity", "completionQuantity" })
+        {
+            if (ParseContext.Attribute(element, quantity) is { } value && value != "1")
+            {
+                context.Problems.Report(BpmnRules.UnsupportedAttribute, activity.Id, activity.Line,
+                    $"{quantity}=\"{value}\" on '{activity.Id}' is not supported: an activity starts on each token that arrives and sends one token on each outgoing flow. Remove the attribute or set it to 1.");
+            }
+        }
+
+        if (activity is not SubProcess)
+        {
+            scopes.ReportIgnoredChildren(element, activity.Id);
+        }
+
         return activity;
     }
 
@@ -82,7 +97,7 @@ internal static class TaskReader
         if (messageId is not null && !context.Messages.TryGetValue(messageId, out message))
         {
             context.Problems.Report(BpmnRules.DanglingReference, ParseContext.Attribute(element, "id"), ParseContext.LineOf(element),
-                $"messageRef=\"{messageId}\" names no <message> of this file. Declare it under <definitions> or fix the reference.");
+                $"messageRef=\"{messageId}\" on '{ParseContext.Attribute(element, "id")}' names no <message> of this file{EventDefinitionReader.Suggest(messageId, context.Messages.Keys)}. Declare it under <definitions> or fix the reference.");
         }
 
         return ReadImplementation(new SendTask
@@ -130,7 +145,7 @@ internal static class TaskReader
         if (messageId is not null && !context.Messages.TryGetValue(messageId, out message))
         {
             context.Problems.Report(BpmnRules.DanglingReference, ParseContext.Attribute(element, "id"), ParseContext.LineOf(element),
-                $"messageRef=\"{messageId}\" names no <message> of this file. Declare it under <definitions> or fix the reference.");
+                $"messageRef=\"{messageId}\" on '{ParseContext.Attribute(element, "id")}' names no <message> of this file{EventDefinitionReader.Suggest(messageId, context.Messages.Keys)}. Declare it under <definitions> or fix the reference.");
         }
 
         return FlowNodeBasics.Read(new ReceiveTask { Message = message }, element, context);

@@ -100,4 +100,70 @@ public sealed class BpmnParserRegressionTests
         result.Codes().ShouldBe(["BPMN-060"]);
         result.ShouldReport("BPMN-060", "timeout", LineOf(xml, "<timeDuration>"), ProblemSeverity.Error);
     }
+
+    // Found in MIWG B.2.0: the loop characteristics of a subprocess were read, and also warned about as an unknown element.
+    [Fact]
+    public void Parse_ReadsTheMultiInstanceOfASubProcessWithoutWarning()
+    {
+        var xml = Process(Path("""
+            <subProcess id="perBranch">
+              <multiInstanceLoopCharacteristics camunda:collection="${branches}" camunda:elementVariable="branch"/>
+              <startEvent id="subStart"/>
+              <sequenceFlow id="inside" sourceRef="subStart" targetRef="subEnd"/>
+              <endEvent id="subEnd"/>
+            </subProcess>
+            """, "perBranch"));
+
+        var subProcess = (SubProcess)Parse(xml).ShouldBeClean().Processes[0].FlowNodes.Single(n => n.Id == "perBranch");
+
+        subProcess.MultiInstance!.ElementVariable.ShouldBe("branch");
+    }
+
+    // Found in MIWG C.1.0 and C.3.0: a potentialOwner on a user task was ignored without a word, though the designer
+    // means it to assign the task; the same for data associations and an ioSpecification on a task.
+    [Fact]
+    public void Parse_WarnsAboutResourceRolesAndDataAssociations_WhenATaskHasThem()
+    {
+        var xml = Process(Path("""
+            <userTask id="approve" camunda:candidateGroups="managers">
+              <ioSpecification><dataInput id="input"/><inputSet><dataInputRefs>input</dataInputRefs></inputSet><outputSet/></ioSpecification>
+              <dataInputAssociation id="readInvoice"><targetRef>input</targetRef></dataInputAssociation>
+              <potentialOwner id="owner"><resourceAssignmentExpression><formalExpression>group(managers)</formalExpression></resourceAssignmentExpression></potentialOwner>
+            </userTask>
+            """, "approve"));
+
+        var result = Parse(xml);
+
+        result.Codes().ShouldBe(["BPMN-082", "BPMN-082", "BPMN-082"]);
+        result.ShouldReport("BPMN-082", "approve", LineOf(xml, "<ioSpecification>"), ProblemSeverity.Warning);
+        result.ShouldReport("BPMN-082", "readInvoice", LineOfId(xml, "readInvoice"), ProblemSeverity.Warning);
+        result.ShouldReport("BPMN-082", "owner", LineOfId(xml, "owner"), ProblemSeverity.Warning).Message.ShouldContain("camunda:assignee");
+    }
+
+    // Found in MIWG C.3.0: startQuantity="2" (start only when two tokens have arrived) was run as if it were 1.
+    [Fact]
+    public void Parse_RefusesStartAndCompletionQuantities_WhenOtherThanOne()
+    {
+        var xml = Process(Path("""<task id="check" startQuantity="2" completionQuantity="1"/>""", "check"));
+
+        var result = Parse(xml);
+
+        result.Codes().ShouldBe(["BPMN-081"]);
+        result.ShouldReport("BPMN-081", "check", LineOfId(xml, "check"), ProblemSeverity.Error).Message.ShouldContain("startQuantity=\"2\"");
+    }
+
+    // Found while checking that every message names its element: these named only the reference.
+    [Fact]
+    public void Parse_NamesTheTaskAndTheDataObject_WhenTheyAreReported()
+    {
+        var xml = Process(Path("""
+            <dataObject id="invoice"/>
+            <receiveTask id="waitForAnswer" messageRef="answer"/>
+            """, "waitForAnswer"));
+
+        var result = Parse(xml);
+
+        result.ShouldReport("BPMN-082", "invoice", LineOfId(xml, "invoice"), ProblemSeverity.Warning);
+        result.ShouldReport("BPMN-020", "waitForAnswer", LineOfId(xml, "waitForAnswer"), ProblemSeverity.Error);
+    }
 }
