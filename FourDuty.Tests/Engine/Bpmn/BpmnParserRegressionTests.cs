@@ -166,4 +166,37 @@ public sealed class BpmnParserRegressionTests
         result.ShouldReport("BPMN-082", "invoice", LineOfId(xml, "invoice"), ProblemSeverity.Warning);
         result.ShouldReport("BPMN-020", "waitForAnswer", LineOfId(xml, "waitForAnswer"), ProblemSeverity.Error);
     }
+
+    // Found in MIWG C.1.1 and C.3.0: a plain condition in a file whose expressionLanguage is XPath was reported as
+    // "plain text, write it as ${...}" instead of as the XPath it is.
+    [Fact]
+    public void Parse_SaysTheConditionIsInTheFilesLanguage_WhenPlainTextInAFileOfXPathExpressions()
+    {
+        var xml = XPathFile(GatewayWithCondition("not(bpmn:getDataObject('approved'))"));
+
+        var problem = Parse(xml).ShouldReport("BPMN-081", "yes", LineOf(xml, "<conditionExpression"), ProblemSeverity.Error);
+
+        problem.Message.ShouldContain("'http://www.w3.org/1999/XPath', the expressionLanguage of this file");
+    }
+
+    // As Camunda does (MIWG C.1.0 declares XPath and writes ${...}).
+    [Fact]
+    public void Parse_ReadsDollarConditionsAsJavaScript_WhenTheFileDeclaresAnotherExpressionLanguage()
+    {
+        var model = Parse(XPathFile(GatewayWithCondition("${approved}"))).ShouldBeClean();
+
+        model.Processes[0].SequenceFlows.Single(f => f.Id == "yes").Condition!.IsSingleScript.ShouldBeTrue();
+    }
+
+    private static string XPathFile(string body) =>
+        Process(body).Replace("id=\"definitions\"", "id=\"definitions\" expressionLanguage=\"http://www.w3.org/1999/XPath\"", StringComparison.Ordinal);
+
+    private static string GatewayWithCondition(string condition) => $"""
+        <startEvent id="start"/>
+        <sequenceFlow id="in" sourceRef="start" targetRef="approved"/>
+        <exclusiveGateway id="approved" default="no"/>
+        <sequenceFlow id="yes" sourceRef="approved" targetRef="end"><conditionExpression xsi:type="tFormalExpression">{condition}</conditionExpression></sequenceFlow>
+        <sequenceFlow id="no" sourceRef="approved" targetRef="end"/>
+        <endEvent id="end"/>
+        """;
 }
