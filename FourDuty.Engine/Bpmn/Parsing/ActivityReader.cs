@@ -155,14 +155,14 @@ internal static class TaskReader
     {
         var id = ParseContext.Attribute(element, "id") ?? "";
         var format = ParseContext.Attribute(element, "scriptFormat") ?? "javascript";
+        var script = element.Element(BpmnNames.Bpmn("script"))?.Value ?? "";
         if (!ExpressionLanguages.IsJavaScript(format))
         {
+            // Reported once: checking a Groovy script as JavaScript would only add a second, misleading problem.
             context.Problems.Report(BpmnRules.UnsupportedAttribute, id, ParseContext.LineOf(element),
                 $"Script task '{id}' is written in '{format}'. Scripts run in JavaScript only: set scriptFormat=\"javascript\" and port the script.");
         }
-
-        var script = element.Element(BpmnNames.Bpmn("script"))?.Value ?? "";
-        if (string.IsNullOrWhiteSpace(script))
+        else if (string.IsNullOrWhiteSpace(script))
         {
             context.Problems.Report(BpmnRules.ImplementationMissing, id, ParseContext.LineOf(element),
                 ParseContext.CamundaAttribute(element, "resource") is { } resource

@@ -83,7 +83,7 @@ internal sealed class EventReader(ParseContext context)
         {
             var where = node is StartEvent ? StartPlace(scope) : "";
             context.Problems.Report(BpmnRules.TriggerNotAllowed, node,
-                $"{Describe(node)} '{node.Id}'{where} cannot be a {trigger} event. Allowed here: {string.Join(", ", allowed)}.");
+                $"{Describe(node)} '{node.Id}'{where} cannot be {(trigger is "error" or "escalation" ? "an" : "a")} {trigger} event. Allowed here: {string.Join(", ", allowed)}.");
         }
     }
 

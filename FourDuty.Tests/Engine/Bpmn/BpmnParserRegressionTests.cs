@@ -188,6 +188,25 @@ public sealed class BpmnParserRegressionTests
         model.Processes[0].SequenceFlows.Single(f => f.Id == "yes").Condition!.IsSingleScript.ShouldBeTrue();
     }
 
+    // Found by the rule tests: a Groovy script was reported as Groovy, and then again as broken JavaScript.
+    [Fact]
+    public void Parse_ReportsOnlyTheLanguage_WhenAScriptIsNotJavaScript()
+    {
+        var xml = Process(Path("""<scriptTask id="greet" scriptFormat="groovy"><script>println "hello"</script></scriptTask>""", "greet"));
+
+        Parse(xml).Codes().ShouldBe(["BPMN-081"]);
+    }
+
+    // Found by the rule tests: "cannot be a error event".
+    [Fact]
+    public void Parse_WritesAnBeforeErrorAndEscalation_WhenATriggerIsNotAllowed()
+    {
+        var xml = Process(Path("""<intermediateThrowEvent id="oops"><errorEventDefinition errorRef="failed"/></intermediateThrowEvent>""", "oops"),
+            rootElements: """<error id="failed" errorCode="FAILED"/>""");
+
+        Parse(xml).ShouldReport("BPMN-051", "oops", LineOfId(xml, "oops"), ProblemSeverity.Error).Message.ShouldContain("cannot be an error event");
+    }
+
     private static string XPathFile(string body) =>
         Process(body).Replace("id=\"definitions\"", "id=\"definitions\" expressionLanguage=\"http://www.w3.org/1999/XPath\"", StringComparison.Ordinal);
 
