@@ -64,7 +64,7 @@ internal static class BpmnText
         problem.File.ShouldBe("test.bpmn");
         if (elementId is not null)
         {
-            problem.Message.ShouldContain($"'{elementId}'", Case.Sensitive, "the message must name the element");
+            problem.Message.ShouldContain(elementId, Case.Sensitive, "the message must name the element");
         }
 
         return problem;
