@@ -78,6 +78,15 @@ internal static class BpmnText
         return result.Model!;
     }
 
+    /// <summary>The flow node with this id, at any depth of any process.</summary>
+    public static T Node<T>(this BpmnModel model, string id)
+        where T : FlowNode =>
+        model.Processes.SelectMany(p => p.AllFlowNodes).Single(n => n.Id == id).ShouldBeAssignableTo<T>()!;
+
+    /// <summary>The sequence flow with this id, at any depth of any process.</summary>
+    public static SequenceFlow Flow(this BpmnModel model, string id) =>
+        model.Processes.SelectMany(p => p.AllFlowNodes.OfType<IFlowScope>().Prepend(p)).SelectMany(s => s.SequenceFlows).Single(f => f.Id == id);
+
     /// <summary>The codes of every problem, in the order found.</summary>
     public static string[] Codes(this BpmnParseResult result) => result.Problems.Select(p => p.Code).ToArray();
 
