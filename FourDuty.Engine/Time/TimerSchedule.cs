@@ -114,6 +114,10 @@ public sealed class DurationSchedule : TimerSchedule
 /// intervals). Without a start, the first firing is one period after the timer is set; with a start, the
 /// series begins at the start, and occurrences before the timer was set are skipped but still counted.
 /// </summary>
+/// <remarks>
+/// With a start, occurrence n is the start plus n - 1 periods, counted on the wall clock of the engine's zone:
+/// "monthly from 31 January" falls on the last day of each month, not on the 28th for ever after February.
+/// </remarks>
 public sealed class CycleSchedule : TimerSchedule
 {
     private readonly DateSchedule? _start;
@@ -143,54 +147,83 @@ public sealed class CycleSchedule : TimerSchedule
             return AddPeriod(setAt, Interval, zone);
         }
 
-        var (due, number) = FirstAtOrAfter(setAt, zone);
-        return number > Repetitions ? null : due;
+        var (due, number) = FirstAtOrAfter(_start.At(zone), setAt, zone);
+        return number > Repetitions || due == DateTimeOffset.MaxValue ? null : due;
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// With a start, the series is fixed in time: what counts towards <see cref="Repetitions"/> is the place of
-    /// <paramref name="lastDue"/> in the series, the occurrences skipped before the timer was set included, not
-    /// <paramref name="firedCount"/>.
+    /// With a start, what counts towards <see cref="Repetitions"/> is the place of <paramref name="lastDue"/> in the
+    /// series, the occurrences skipped before the timer was set included, not <paramref name="firedCount"/>.
     /// </remarks>
     public override DateTimeOffset? NextDue(DateTimeOffset lastDue, int firedCount, DateTimeZone zone)
     {
-        var number = _start is null ? firedCount : FirstAtOrAfter(lastDue, zone).Number;
-        return number >= Repetitions ? null : AddPeriod(lastDue, Interval, zone);
+        if (_start is null)
+        {
+            return firedCount >= Repetitions ? null : AddPeriod(lastDue, Interval, zone);
+        }
+
+        var start = _start.At(zone);
+        var number = FirstAtOrAfter(start, lastDue, zone).Number;
+        var next = Occurrence(start, number + 1, zone);
+        return number >= Repetitions || next == DateTimeOffset.MaxValue ? null : next;
     }
 
-    // The first occurrence at or after the instant, and its number in the series (the start is number 1); the due time
-    // is DateTimeOffset.MaxValue when the series runs out of years first.
-    private (DateTimeOffset Due, long Number) FirstAtOrAfter(DateTimeOffset instant, DateTimeZone zone)
+    // The first occurrence at or after the instant and its number (the start is number 1). The number is estimated
+    // from the average length of the period, then corrected by the step or two that months of 28 to 31 days and
+    // clock changes make, so a series that started years ago every second costs no more than one starting tomorrow.
+    private (DateTimeOffset Due, long Number) FirstAtOrAfter(DateTimeOffset start, DateTimeOffset instant, DateTimeZone zone)
     {
-        var due = _start!.At(zone);
-        if (due >= instant)
+        if (start >= instant)
         {
-            return (due, 1);
+            return (start, 1);
         }
 
-        if (!HasCalendarPart(Interval))
+        var number = 1 + (long)Math.Floor((instant - start).Ticks / AverageLength(Interval));
+        while (Occurrence(start, number, zone) < instant)
         {
-            // Hours, minutes and seconds always last as long, so the skipped occurrences are counted by a division:
-            // walking them one by one from a start years ago every second would take billions of steps.
-            var length = ElapsedPart(Interval).BclCompatibleTicks;
-            var steps = ((instant - due).Ticks + length - 1) / length;
-            return steps > (DateTimeOffset.MaxValue - due).Ticks / length
-                ? (DateTimeOffset.MaxValue, steps + 1)
-                : (due.AddTicks(steps * length), steps + 1);
-        }
-
-        // Calendar periods differ in length and are walked: one day at least, so even a start in the year 1 is less
-        // than a million steps, and a bounded series stops after its last occurrence.
-        long number = 1;
-        while (due < instant && !(number > Repetitions))
-        {
-            due = AddPeriod(due, Interval, zone) ?? DateTimeOffset.MaxValue;
             number++;
         }
 
-        return (due, number);
+        while (number > 1 && Occurrence(start, number - 1, zone) >= instant)
+        {
+            number--;
+        }
+
+        return (Occurrence(start, number, zone), number);
     }
+
+    // Beyond the year 9999 there are no more occurrences: DateTimeOffset.MaxValue stands for "never".
+    private DateTimeOffset Occurrence(DateTimeOffset start, long number, DateTimeZone zone)
+    {
+        var steps = number - 1;
+        try
+        {
+            var at = start;
+            if (HasCalendarPart(Interval))
+            {
+                // One day at least: more steps than an int holds are millions of years away.
+                var times = checked((int)steps);
+                var calendar = new PeriodBuilder
+                {
+                    Years = checked(Interval.Years * times), Months = checked(Interval.Months * times),
+                    Weeks = checked(Interval.Weeks * times), Days = checked(Interval.Days * times),
+                }.Build();
+                at = AddPeriod(start, calendar, zone) ?? DateTimeOffset.MaxValue;
+            }
+
+            var elapsed = checked(ElapsedPart(Interval).BclCompatibleTicks * steps);
+            return elapsed > (DateTimeOffset.MaxValue - at).Ticks ? DateTimeOffset.MaxValue : at.AddTicks(elapsed);
+        }
+        catch (OverflowException)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+    }
+
+    private static double AverageLength(Period period) =>
+        ElapsedPart(period).BclCompatibleTicks
+        + ((period.Years * 365.2425) + (period.Months * 30.436875) + (period.Weeks * 7) + period.Days) * TimeSpan.TicksPerDay;
 }
 
 /// <summary>A repeating timer by cron expression, read in the engine's zone; it repeats until its scope ends.</summary>

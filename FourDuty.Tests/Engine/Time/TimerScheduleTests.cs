@@ -145,7 +145,7 @@ public sealed class TimerScheduleTests
     }
 
     [Fact]
-    public void Cycle_WalksCalendarPeriodsQuickly_WhenStartIsInTheYear1()
+    public void Cycle_FindsTheNextOccurrenceAtOnce_WhenStartIsInTheYear1AndPeriodIsADay()
     {
         var schedule = Parse(TimerKind.Cycle, "R/0001-01-01T00:00:00Z/P1D");
         var watch = Stopwatch.StartNew();
@@ -154,6 +154,31 @@ public sealed class TimerScheduleTests
 
         first.ShouldBe(At("2027-01-07T00:00:00Z"));
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Cycle_FallsOnTheLastDayOfEachMonth_WhenMonthlyFromThe31st()
+    {
+        var schedule = Parse(TimerKind.Cycle, "R/2027-01-31T09:00:00+08:00/P1M");
+
+        Fire(schedule, SetAt, limit: 4).ShouldBe(
+        [
+            At("2027-01-31T09:00:00+08:00"), At("2027-02-28T09:00:00+08:00"), At("2027-03-31T09:00:00+08:00"), At("2027-04-30T09:00:00+08:00"),
+        ]);
+    }
+
+    [Fact]
+    public void Cycle_KeepsTheWallClockTime_WhenDailyAcrossTheStartOfSummerTime()
+    {
+        var berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+        var schedule = Parse(TimerKind.Cycle, "R3/2027-03-27T09:00:00/P1D");
+
+        var first = schedule.FirstDue(At("2027-03-01T00:00:00Z"), berlin)!.Value;
+        var second = schedule.NextDue(first, 1, berlin)!.Value;
+        var third = schedule.NextDue(second, 2, berlin)!.Value;
+
+        new[] { first, second, third }.ShouldBe([At("2027-03-27T08:00:00Z"), At("2027-03-28T07:00:00Z"), At("2027-03-29T07:00:00Z")]);
+        schedule.NextDue(third, 3, berlin).ShouldBeNull();
     }
 
     [Fact]
