@@ -5,6 +5,12 @@ public abstract class Event : FlowNode
 {
     /// <summary>The trigger or result (timer, message, signal, error, ...); null for a none event.</summary>
     public EventDefinition? Definition { get; init; }
+
+    /// <summary>
+    /// True when the file gives a trigger, even one that could not be read or is not supported (already reported):
+    /// such an event is not a none event, and the rules about none events must not report it a second time.
+    /// </summary>
+    internal bool HasTriggerElement { get; init; }
 }
 
 /// <summary>A <c>startEvent</c>.</summary>

@@ -8,6 +8,9 @@ namespace FourDuty.Engine.Time;
 /// </summary>
 public abstract class TimerSchedule
 {
+    private static readonly Instant MinInstant = Instant.FromDateTimeOffset(DateTimeOffset.MinValue);
+    private static readonly Instant MaxInstant = Instant.FromDateTimeOffset(DateTimeOffset.MaxValue);
+
     private protected TimerSchedule()
     {
     }
@@ -29,22 +32,49 @@ public abstract class TimerSchedule
     public static bool TryParse(TimerKind kind, string text, out TimerSchedule? schedule, out string error) =>
         TimerScheduleParser.TryParse(kind, text.Trim(), out schedule, out error);
 
-    private protected static DateTimeOffset ToDateTimeOffset(Instant instant) => instant.ToDateTimeOffset();
+    // Instants outside what DateTimeOffset holds (NodaTime reaches further) are clamped: before year 1 is simply
+    // long past, after year 9999 is never.
+    private protected static DateTimeOffset ToDateTimeOffset(Instant instant) =>
+        instant < MinInstant ? DateTimeOffset.MinValue
+        : instant > MaxInstant ? DateTimeOffset.MaxValue
+        : instant.ToDateTimeOffset();
 
-    private protected static DateTimeOffset AddPeriod(DateTimeOffset from, Period period, DateTimeZone zone)
+    /// <summary><paramref name="from"/> plus <paramref name="period"/>; null when that is beyond the year 9999, that is never.</summary>
+    private protected static DateTimeOffset? AddPeriod(DateTimeOffset from, Period period, DateTimeZone zone)
     {
-        // Calendar parts (years, months, days) move the wall clock in the zone, so "P1M" from 31 January is
-        // the end of February and "P1D" keeps the time of day; the time part is then exact elapsed time.
-        var local = Instant.FromDateTimeOffset(from).InZone(zone).LocalDateTime;
-        var datePart = new PeriodBuilder
+        var instant = Instant.FromDateTimeOffset(from);
+        try
         {
-            Years = period.Years, Months = period.Months, Weeks = period.Weeks, Days = period.Days,
-        }.Build();
-        var moved = (local + datePart).InZoneLeniently(zone).ToInstant();
-        var elapsed = Duration.FromHours(period.Hours) + Duration.FromMinutes(period.Minutes)
-            + Duration.FromSeconds(period.Seconds) + Duration.FromMilliseconds(period.Milliseconds);
-        return (moved + elapsed).ToDateTimeOffset();
+            // Calendar parts (years, months, days) move the wall clock in the zone, so "P1M" from 31 January is
+            // the end of February and "P1D" keeps the time of day; the time part is then exact elapsed time. A period
+            // without calendar parts never goes through the wall clock: where the clock is put back, one local time
+            // stands for two instants, and the round trip would return to the first of them again and again.
+            if (HasCalendarPart(period))
+            {
+                var local = instant.InZone(zone).LocalDateTime;
+                var datePart = new PeriodBuilder
+                {
+                    Years = period.Years, Months = period.Months, Weeks = period.Weeks, Days = period.Days,
+                }.Build();
+                instant = (local + datePart).InZoneLeniently(zone).ToInstant();
+            }
+
+            instant += ElapsedPart(period);
+        }
+        catch (Exception exception) when (exception is ArgumentOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+
+        return instant > MaxInstant ? null : ToDateTimeOffset(instant);
     }
+
+    internal static bool HasCalendarPart(Period period) =>
+        period.Years != 0 || period.Months != 0 || period.Weeks != 0 || period.Days != 0;
+
+    internal static Duration ElapsedPart(Period period) =>
+        Duration.FromHours(period.Hours) + Duration.FromMinutes(period.Minutes) + Duration.FromSeconds(period.Seconds)
+        + Duration.FromMilliseconds(period.Milliseconds) + Duration.FromTicks(period.Ticks) + Duration.FromNanoseconds(period.Nanoseconds);
 }
 
 /// <summary>A timer due at one instant (<c>timeDate</c>).</summary>
@@ -84,6 +114,10 @@ public sealed class DurationSchedule : TimerSchedule
 /// intervals). Without a start, the first firing is one period after the timer is set; with a start, the
 /// series begins at the start, and occurrences before the timer was set are skipped but still counted.
 /// </summary>
+/// <remarks>
+/// With a start, occurrence n is the start plus n - 1 periods, counted on the wall clock of the engine's zone:
+/// "monthly from 31 January" falls on the last day of each month, not on the 28th for ever after February.
+/// </remarks>
 public sealed class CycleSchedule : TimerSchedule
 {
     private readonly DateSchedule? _start;
@@ -113,23 +147,83 @@ public sealed class CycleSchedule : TimerSchedule
             return AddPeriod(setAt, Interval, zone);
         }
 
-        var due = _start.At(zone);
-        for (var occurrence = 1; due < setAt; occurrence++)
-        {
-            if (occurrence >= Repetitions)
-            {
-                return null;
-            }
-
-            due = AddPeriod(due, Interval, zone);
-        }
-
-        return due;
+        var (due, number) = FirstAtOrAfter(_start.At(zone), setAt, zone);
+        return number > Repetitions || due == DateTimeOffset.MaxValue ? null : due;
     }
 
     /// <inheritdoc />
-    public override DateTimeOffset? NextDue(DateTimeOffset lastDue, int firedCount, DateTimeZone zone) =>
-        Repetitions is { } limit && firedCount >= limit ? null : AddPeriod(lastDue, Interval, zone);
+    /// <remarks>
+    /// With a start, what counts towards <see cref="Repetitions"/> is the place of <paramref name="lastDue"/> in the
+    /// series, the occurrences skipped before the timer was set included, not <paramref name="firedCount"/>.
+    /// </remarks>
+    public override DateTimeOffset? NextDue(DateTimeOffset lastDue, int firedCount, DateTimeZone zone)
+    {
+        if (_start is null)
+        {
+            return firedCount >= Repetitions ? null : AddPeriod(lastDue, Interval, zone);
+        }
+
+        var start = _start.At(zone);
+        var number = FirstAtOrAfter(start, lastDue, zone).Number;
+        var next = Occurrence(start, number + 1, zone);
+        return number >= Repetitions || next == DateTimeOffset.MaxValue ? null : next;
+    }
+
+    // The first occurrence at or after the instant and its number (the start is number 1). The number is estimated
+    // from the average length of the period, then corrected by the step or two that months of 28 to 31 days and
+    // clock changes make, so a series that started years ago every second costs no more than one starting tomorrow.
+    private (DateTimeOffset Due, long Number) FirstAtOrAfter(DateTimeOffset start, DateTimeOffset instant, DateTimeZone zone)
+    {
+        if (start >= instant)
+        {
+            return (start, 1);
+        }
+
+        var number = 1 + (long)Math.Floor((instant - start).Ticks / AverageLength(Interval));
+        while (Occurrence(start, number, zone) < instant)
+        {
+            number++;
+        }
+
+        while (number > 1 && Occurrence(start, number - 1, zone) >= instant)
+        {
+            number--;
+        }
+
+        return (Occurrence(start, number, zone), number);
+    }
+
+    // Beyond the year 9999 there are no more occurrences: DateTimeOffset.MaxValue stands for "never".
+    private DateTimeOffset Occurrence(DateTimeOffset start, long number, DateTimeZone zone)
+    {
+        var steps = number - 1;
+        try
+        {
+            var at = start;
+            if (HasCalendarPart(Interval))
+            {
+                // One day at least: more steps than an int holds are millions of years away.
+                var times = checked((int)steps);
+                var calendar = new PeriodBuilder
+                {
+                    Years = checked(Interval.Years * times), Months = checked(Interval.Months * times),
+                    Weeks = checked(Interval.Weeks * times), Days = checked(Interval.Days * times),
+                }.Build();
+                at = AddPeriod(start, calendar, zone) ?? DateTimeOffset.MaxValue;
+            }
+
+            var elapsed = checked(ElapsedPart(Interval).BclCompatibleTicks * steps);
+            return elapsed > (DateTimeOffset.MaxValue - at).Ticks ? DateTimeOffset.MaxValue : at.AddTicks(elapsed);
+        }
+        catch (OverflowException)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+    }
+
+    private static double AverageLength(Period period) =>
+        ElapsedPart(period).BclCompatibleTicks
+        + ((period.Years * 365.2425) + (period.Months * 30.436875) + (period.Weeks * 7) + period.Days) * TimeSpan.TicksPerDay;
 }
 
 /// <summary>A repeating timer by cron expression, read in the engine's zone; it repeats until its scope ends.</summary>

@@ -145,9 +145,10 @@ internal static partial class TimerScheduleParser
             return false;
         }
 
-        if (interval.Normalize() == Period.Zero)
+        // A timer that fires more than once a second would keep the engine busy with nothing else.
+        if (!TimerSchedule.HasCalendarPart(interval) && TimerSchedule.ElapsedPart(interval) < Duration.FromSeconds(1))
         {
-            error = $"'{text}' repeats every zero seconds; give a period longer than zero";
+            error = $"'{text}' repeats more often than once a second; give a period of at least PT1S";
             return false;
         }
 
@@ -189,7 +190,8 @@ internal static partial class TimerScheduleParser
     private static string ShiftWeekday(Match match) =>
         (int.Parse(match.Value, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture);
 
-    // A weekday number, not the occurrence count after '#'.
-    [GeneratedRegex(@"(?<!#)\b[1-7]\b")]
+    // A weekday number: alone, in a range or list, or before L ("6L", the last Friday); not the occurrence after '#'
+    // ("2#1") and not the step after '/' ("2/3").
+    [GeneratedRegex(@"(?<![#/\d])[1-7](?!\d)")]
     private static partial Regex QuartzWeekdays();
 }

@@ -5,7 +5,7 @@ namespace FourDuty.Engine.Bpmn.Parsing;
 /// <summary>Reads tasks, subprocesses and call activities, with what every activity may carry.</summary>
 internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
 {
-    public Activity Read(XElement element)
+    public Activity Read(XElement element, IFlowScope scope)
     {
         Activity activity = element.Name.LocalName switch
         {
@@ -17,7 +17,7 @@ internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
             "manualTask" => FlowNodeBasics.Read(new ManualTask(), element, context),
             "task" => FlowNodeBasics.Read(new AbstractTask(), element, context),
             "callActivity" => CallActivityReader.Read(element, context),
-            _ => ReadSubProcess(element),
+            _ => ReadSubProcess(element, scope),
         };
         activity.MultiInstance = MultiInstanceReader.Read(element, activity.Id, context);
         if (element.Element(BpmnNames.Bpmn("standardLoopCharacteristics")) is { } loop)
@@ -30,14 +30,32 @@ internal sealed class ActivityReader(ParseContext context, ScopeReader scopes)
             context.Unsupported(element, activity.Id, "compensation handlers are not supported; model the undo work as an explicit path.");
         }
 
+        // Other than 1, these change when an activity starts and how many tokens leave it; the engine does not do that.
+        foreach (var quantity in new[] { "startQuantity", "completionQuantity" })
+        {
+            if (ParseContext.Attribute(element, quantity) is { } value && value != "1")
+            {
+                context.Problems.Report(BpmnRules.UnsupportedAttribute, activity.Id, activity.Line,
+                    $"{quantity}=\"{value}\" on '{activity.Id}' is not supported: an activity starts on each token that arrives and sends one token on each outgoing flow. Remove the attribute or set it to 1.");
+            }
+        }
+
+        if (activity is not SubProcess)
+        {
+            scopes.ReportIgnoredChildren(element, activity.Id);
+        }
+
         return activity;
     }
 
-    private SubProcess ReadSubProcess(XElement element)
+    private SubProcess ReadSubProcess(XElement element, IFlowScope scope)
     {
         var subProcess = FlowNodeBasics.Read(
             new SubProcess { IsEventSubProcess = context.Flag(element, "triggeredByEvent", false, ParseContext.Attribute(element, "id") ?? "") },
             element, context);
+
+        // What is read inside may walk up to the process (a lane set belongs to the process), so the way up must exist first.
+        subProcess.Scope = scope;
         scopes.Read(element, subProcess, subProcess);
         return subProcess;
     }
@@ -79,7 +97,7 @@ internal static class TaskReader
         if (messageId is not null && !context.Messages.TryGetValue(messageId, out message))
         {
             context.Problems.Report(BpmnRules.DanglingReference, ParseContext.Attribute(element, "id"), ParseContext.LineOf(element),
-                $"messageRef=\"{messageId}\" names no <message> of this file. Declare it under <definitions> or fix the reference.");
+                $"messageRef=\"{messageId}\" on '{ParseContext.Attribute(element, "id")}' names no <message> of this file{EventDefinitionReader.Suggest(messageId, context.Messages.Keys)}. Declare it under <definitions> or fix the reference.");
         }
 
         return ReadImplementation(new SendTask
@@ -127,7 +145,7 @@ internal static class TaskReader
         if (messageId is not null && !context.Messages.TryGetValue(messageId, out message))
         {
             context.Problems.Report(BpmnRules.DanglingReference, ParseContext.Attribute(element, "id"), ParseContext.LineOf(element),
-                $"messageRef=\"{messageId}\" names no <message> of this file. Declare it under <definitions> or fix the reference.");
+                $"messageRef=\"{messageId}\" on '{ParseContext.Attribute(element, "id")}' names no <message> of this file{EventDefinitionReader.Suggest(messageId, context.Messages.Keys)}. Declare it under <definitions> or fix the reference.");
         }
 
         return FlowNodeBasics.Read(new ReceiveTask { Message = message }, element, context);
@@ -137,14 +155,14 @@ internal static class TaskReader
     {
         var id = ParseContext.Attribute(element, "id") ?? "";
         var format = ParseContext.Attribute(element, "scriptFormat") ?? "javascript";
+        var script = element.Element(BpmnNames.Bpmn("script"))?.Value ?? "";
         if (!ExpressionLanguages.IsJavaScript(format))
         {
+            // Reported once: checking a Groovy script as JavaScript would only add a second, misleading problem.
             context.Problems.Report(BpmnRules.UnsupportedAttribute, id, ParseContext.LineOf(element),
                 $"Script task '{id}' is written in '{format}'. Scripts run in JavaScript only: set scriptFormat=\"javascript\" and port the script.");
         }
-
-        var script = element.Element(BpmnNames.Bpmn("script"))?.Value ?? "";
-        if (string.IsNullOrWhiteSpace(script))
+        else if (string.IsNullOrWhiteSpace(script))
         {
             context.Problems.Report(BpmnRules.ImplementationMissing, id, ParseContext.LineOf(element),
                 ParseContext.CamundaAttribute(element, "resource") is { } resource

@@ -16,7 +16,7 @@ internal static class DefinitionsReader
         }
 
         BpmnNames.NormalizeExtensions(document);
-        var context = new ParseContext(problems);
+        var context = new ParseContext(problems) { ExpressionLanguage = ParseContext.Attribute(root, "expressionLanguage") };
         DuplicateIdCheck.Check(root, problems);
         RootElementReader.Read(root, context);
 

@@ -10,20 +10,24 @@ internal sealed class EventReader(ParseContext context)
     public Event Read(XElement element, IFlowScope scope)
     {
         var definition = ReadDefinition(element);
+        var hasTrigger = element.Elements().Any(e => e.Name.Namespace == BpmnNames.Model
+            && (e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "eventDefinitionRef"));
         Event node = element.Name.LocalName switch
         {
             "startEvent" => new StartEvent
             {
                 Definition = definition,
+                HasTriggerElement = hasTrigger,
                 IsInterrupting = context.Flag(element, "isInterrupting", true, ParseContext.Attribute(element, "id") ?? ""),
                 Initiator = ParseContext.CamundaAttribute(element, "initiator"),
             },
-            "endEvent" => new EndEvent { Definition = definition },
-            "intermediateCatchEvent" => new IntermediateCatchEvent { Definition = definition },
-            "intermediateThrowEvent" => new IntermediateThrowEvent { Definition = definition },
+            "endEvent" => new EndEvent { Definition = definition, HasTriggerElement = hasTrigger },
+            "intermediateCatchEvent" => new IntermediateCatchEvent { Definition = definition, HasTriggerElement = hasTrigger },
+            "intermediateThrowEvent" => new IntermediateThrowEvent { Definition = definition, HasTriggerElement = hasTrigger },
             _ => new BoundaryEvent
             {
                 Definition = definition,
+                HasTriggerElement = hasTrigger,
                 CancelActivity = context.Flag(element, "cancelActivity", true, ParseContext.Attribute(element, "id") ?? ""),
             },
         };
@@ -41,7 +45,7 @@ internal sealed class EventReader(ParseContext context)
             }
         }
 
-        CheckTrigger(node, element, scope);
+        CheckTrigger(node, scope);
         return node;
     }
 
@@ -66,20 +70,20 @@ internal sealed class EventReader(ParseContext context)
         return definitions.Count == 1 ? _definitions.Read(definitions[0], id, element.Name.LocalName) : null;
     }
 
-    private void CheckTrigger(Event node, XElement element, IFlowScope scope)
+    private void CheckTrigger(Event node, IFlowScope scope)
     {
         var allowed = AllowedTriggers(node, scope);
         var trigger = TriggerName(node.Definition);
-        if (node.Definition is null && element.Elements().Any(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
+        if (node is { Definition: null, HasTriggerElement: true })
         {
-            return; // An unsupported definition, already reported.
+            return; // A trigger that could not be read or is not supported, already reported.
         }
 
         if (!allowed.Contains(trigger))
         {
             var where = node is StartEvent ? StartPlace(scope) : "";
             context.Problems.Report(BpmnRules.TriggerNotAllowed, node,
-                $"{Describe(node)} '{node.Id}'{where} cannot be a {trigger} event. Allowed here: {string.Join(", ", allowed)}.");
+                $"{Describe(node)} '{node.Id}'{where} cannot be {(trigger is "error" or "escalation" ? "an" : "a")} {trigger} event. Allowed here: {string.Join(", ", allowed)}.");
         }
     }
 

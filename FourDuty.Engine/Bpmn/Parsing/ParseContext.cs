@@ -11,6 +11,9 @@ internal sealed class ParseContext(ProblemCollector problems)
 
     public ProblemCollector Problems { get; } = problems;
 
+    /// <summary><c>expressionLanguage</c> of <c>definitions</c>: the language of expressions that do not name their own.</summary>
+    public string? ExpressionLanguage { get; init; }
+
     public Dictionary<string, BpmnMessage> Messages { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, BpmnSignal> Signals { get; } = new(StringComparer.Ordinal);

@@ -22,7 +22,8 @@ internal static class ReferenceLinker
             }
         }
 
-        foreach (var flow in flows.Values.Where(f => f.Source is null || f.Target is null))
+        // Every flow, not one per id: a duplicated id must not let a flow with a missing end through.
+        foreach (var flow in processes.SelectMany(AllScopes).SelectMany(s => s.SequenceFlows).Where(f => f.Source is null || f.Target is null))
         {
             broken.Add(flow);
         }
@@ -43,6 +44,13 @@ internal static class ReferenceLinker
                     LinkLane(context, pending);
                     break;
             }
+        }
+
+        // A boundary event without attachedToRef was reported when it was read; like one whose activity is missing,
+        // it leaves the model, so that every boundary event the runtime sees has its activity.
+        foreach (var boundary in processes.SelectMany(p => p.AllFlowNodes).OfType<BoundaryEvent>().Where(b => b.AttachedTo is null))
+        {
+            broken.Add(boundary);
         }
 
         context.Problems.Lenient = false;

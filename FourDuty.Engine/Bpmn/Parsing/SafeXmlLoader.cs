@@ -64,7 +64,7 @@ internal static class SafeXmlLoader
         }
         catch (XmlException exception)
         {
-            ReportXmlError(exception, problems);
+            ReportXmlError(exception, xml, problems);
             return false;
         }
     }
@@ -78,21 +78,25 @@ internal static class SafeXmlLoader
         }
         catch (XmlException exception)
         {
-            ReportXmlError(exception, problems);
+            ReportXmlError(exception, xml, problems);
             return null;
         }
     }
 
-    private static void ReportXmlError(XmlException exception, ProblemCollector problems)
+    private static void ReportXmlError(XmlException exception, string xml, ProblemCollector problems)
     {
+        var line = Math.Max(exception.LineNumber, 1); // An empty file has no line of its own; its first is the one to fix.
         if (exception.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            problems.Report(BpmnRules.DtdRefused, null, exception.LineNumber,
+            // The refusal carries no line: the DOCTYPE is where it is in the text.
+            var doctype = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            line = doctype < 0 ? line : xml.AsSpan(0, doctype).Count('\n') + 1;
+            problems.Report(BpmnRules.DtdRefused, null, line,
                 "The file declares a DOCTYPE. DTDs are refused because they allow entity expansion and external entities; BPMN files never need one: remove the <!DOCTYPE ...> declaration.");
             return;
         }
 
-        problems.Report(BpmnRules.MalformedXml, null, exception.LineNumber,
+        problems.Report(BpmnRules.MalformedXml, null, line,
             $"The file is not well-formed XML: {exception.Message} Fix the XML at this line (a modeler export is always well-formed).");
     }
 }

@@ -8,10 +8,12 @@ namespace FourDuty.Engine.Bpmn.Parsing;
 /// </summary>
 internal sealed class ScopeReader
 {
+    // The loop characteristics of a subprocess are its own, read with it as an activity.
     private static readonly HashSet<string> Quiet =
     [
         "documentation", "extensionElements", "incoming", "outgoing", "textAnnotation", "association", "group",
         "property", "auditing", "monitoring", "dataInput", "dataOutput", "inputSet", "outputSet",
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
     ];
 
     private static readonly Dictionary<string, string> NotExecuted = new(StringComparer.Ordinal)
@@ -86,18 +88,43 @@ internal sealed class ScopeReader
                     // Reported by the duplicate-id check, which sees every element of the file.
                 }
             }
-            else if (NotExecuted.TryGetValue(name, out var reason))
-            {
-                var id = ParseContext.Attribute(element, "id") ?? scope.Id;
-                _context.Problems.Report(BpmnRules.NotExecuted, id, ParseContext.LineOf(element), $"<{name}> is ignored: {reason}.");
-            }
-            else if (!Quiet.Contains(name))
+            else if (!ReportNotExecuted(element, scope.Id) && !Quiet.Contains(name))
             {
                 _context.Problems.Report(BpmnRules.NotExecuted, ParseContext.Attribute(element, "id") ?? scope.Id,
-                    ParseContext.LineOf(element), $"<{name}> is not a BPMN element FourDuty knows here; it is ignored.");
+                    ParseContext.LineOf(element), $"{Describe(element, scope.Id)} is not a BPMN element FourDuty knows here; it is ignored.");
             }
         }
     }
+
+    /// <summary>
+    /// Warns about the children of a task or call activity that a designer could think run: data associations and
+    /// resource roles (a potentialOwner does not assign the task). A subprocess's children are read as a scope.
+    /// </summary>
+    public void ReportIgnoredChildren(XElement activity, string activityId)
+    {
+        foreach (var child in activity.Elements().Where(e => e.Name.Namespace == BpmnNames.Model))
+        {
+            ReportNotExecuted(child, activityId);
+        }
+    }
+
+    private bool ReportNotExecuted(XElement element, string ownerId)
+    {
+        if (!NotExecuted.TryGetValue(element.Name.LocalName, out var reason))
+        {
+            return false;
+        }
+
+        _context.Problems.Report(BpmnRules.NotExecuted, ParseContext.Attribute(element, "id") ?? ownerId, ParseContext.LineOf(element),
+            $"{Describe(element, ownerId)} is ignored: {reason}.");
+        return true;
+    }
+
+    // Names the element by its own id, or by the element it belongs to when it has none (an ioSpecification rarely has one).
+    private static string Describe(XElement element, string ownerId) =>
+        ParseContext.Attribute(element, "id") is { } id
+            ? $"<{element.Name.LocalName}> '{id}'"
+            : $"<{element.Name.LocalName}> of '{ownerId}'";
 
     // An element that cannot run still takes part in the graph, so that its flows do not turn into a cascade of
     // dangling references: one clear problem per element.
@@ -116,7 +143,7 @@ internal sealed class ScopeReader
             => GatewayReader.Read(element, _context),
         "task" or "userTask" or "serviceTask" or "sendTask" or "receiveTask" or "scriptTask" or "manualTask"
             or "subProcess" or "callActivity"
-            => _activities.Read(element),
+            => _activities.Read(element, scope),
         _ when UnsupportedNodes.TryGetValue(element.Name.LocalName, out var reason) => ReadUnsupported(element, reason),
         _ => null,
     };

@@ -74,6 +74,17 @@ internal static class SequenceFlowReader
         }
 
         var expression = context.Expression(text, id, line, "condition");
+
+        // Camunda ignores the file's expression language and reads ${...} whatever it says, and so do we; plain text,
+        // though, is then in that language (XPath, FEEL, ...), and saying so is the clearer message.
+        if (expression is { IsLiteral: true } && language is null
+            && context.ExpressionLanguage is { } fileLanguage && !ExpressionLanguages.IsJavaScript(fileLanguage))
+        {
+            context.Problems.Report(BpmnRules.UnsupportedAttribute, id, line,
+                $"The condition of sequence flow '{id}' ('{text}') is in '{fileLanguage}', the expressionLanguage of this file. FourDuty evaluates JavaScript: write it as ${{...}}, e.g. ${{approved == true}}.");
+            return null;
+        }
+
         if (expression is { IsLiteral: true })
         {
             context.Problems.Report(BpmnRules.ExpressionInvalid, id, line,

@@ -87,7 +87,8 @@ internal sealed class GatewayRule : IProcessRule
         {
             var target = flow.Target;
             var waits = target is ReceiveTask
-                || target is IntermediateCatchEvent { Definition: TimerEventDefinition or MessageEventDefinition or SignalEventDefinition };
+                || target is IntermediateCatchEvent { Definition: TimerEventDefinition or MessageEventDefinition or SignalEventDefinition }
+                || target is IntermediateCatchEvent { Definition: null, HasTriggerElement: true }; // its trigger is already reported
             if (!waits)
             {
                 problems.Report(BpmnRules.EventGatewayTarget, target,

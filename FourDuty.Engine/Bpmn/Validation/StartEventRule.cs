@@ -14,7 +14,7 @@ internal sealed class StartEventRule : IProcessRule
                 $"Process '{process.Id}' has no start event, so it can never start. Add a start event.");
         }
 
-        var noneStarts = starts.Where(s => s.Definition is null).ToList();
+        var noneStarts = starts.Where(s => s is { Definition: null, HasTriggerElement: false }).ToList();
         if (noneStarts.Count > 1)
         {
             problems.Report(BpmnRules.StartEventCount, noneStarts[1],
