@@ -42,6 +42,25 @@ public abstract class SweepTests(TestStore store)
     }
 
     [SkippableFact]
+    public async Task StartTimerOccurrence_FiredByManyAtOnce_StartsOneInstance()
+    {
+        await using var scenario = await Scenario.DeployAsync(store, ProcessXml.Of("annual", """
+            <startEvent id="start"><timerEventDefinition><timeCycle>R/2026-03-02T10:00:00+08:00/P1Y</timeCycle></timerEventDefinition></startEvent>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="plan"/>
+            <userTask id="plan"/>
+            """));
+        var timer = (await scenario.Queries.FindDueTimersAsync(DateTimeOffset.MaxValue, 1)).Single();
+        scenario.MoveClock(TimeSpan.FromHours(1));
+        var jobs = new EngineJobs(scenario.Engine);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => jobs.FireTimerAsync(timer.Id, timer.DueAt, CancellationToken.None))));
+        await jobs.SweepAsync(CancellationToken.None);
+
+        (await scenario.Queries.ListInstancesAsync(new())).Count.ShouldBe(1);
+        (await scenario.Queries.FindDueTimersAsync(DateTimeOffset.MaxValue, 1)).Single().DueAt.Year.ShouldBe(2027);
+    }
+
+    [SkippableFact]
     public async Task TimerJobRunTwice_FiresOnce()
     {
         await using var scenario = await Scenario.DeployAsync(store, Model);
