@@ -5,6 +5,7 @@ using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
 using FourDuty.Host.Jobs;
+using FourDuty.Host.Security;
 
 namespace FourDuty.Host.Hosting;
 
@@ -27,6 +28,7 @@ internal static class HostBuilderExtensions
             configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
         builder.Services.AddFourDutyJobs(configuration);
+        builder.Services.AddFourDutySecurity();
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
@@ -41,6 +43,8 @@ internal static class HostBuilderExtensions
         app.Services.GetRequiredService<IBusinessCalendar>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthChecks("/health", HealthReportWriter.Options);
         app.MapFourDutyJobsDashboard();

@@ -1,17 +1,17 @@
+using FourDuty.Host.Security;
 using Hangfire;
-using Hangfire.Dashboard;
 
 namespace FourDuty.Host.Jobs;
 
 internal static class JobsDashboard
 {
+    /// <summary>
+    /// The Hangfire dashboard, for operators only. Hangfire's default ("local requests only") would let everyone
+    /// in behind a reverse proxy, so the dashboard sits behind the operators' authorization policy instead.
+    /// </summary>
     public static WebApplication MapFourDutyJobsDashboard(this WebApplication app)
     {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            // Until sign-in exists, only requests from this machine see the dashboard.
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        });
+        app.MapHangfireDashboardWithAuthorizationPolicy(OperatorAuthentication.Policy, "/hangfire", new DashboardOptions { Authorization = [] });
         return app;
     }
 }

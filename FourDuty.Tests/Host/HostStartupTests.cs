@@ -34,14 +34,30 @@ public sealed class HostStartupTests
     }
 
     [Fact]
-    public async Task HangfireDashboard_Refuses_WhenRequestIsNotFromThisMachine()
+    public async Task HangfireDashboard_AsksForOperatorSignIn_WithoutCredentials()
     {
         await using var host = new FourDutyHostFactory();
         using var client = host.CreateClient();
 
-        // The in-process test server gives requests no remote address, as a proxied stranger would look.
         using var response = await client.GetAsync("/hangfire");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Basic");
+    }
+
+    [Theory]
+    [InlineData("operator", "s3cret-for-tests", HttpStatusCode.OK)]
+    [InlineData("operator", "wrong", HttpStatusCode.Unauthorized)]
+    [InlineData("someone", "s3cret-for-tests", HttpStatusCode.Unauthorized)]
+    public async Task HangfireDashboard_OpensOnlyForTheOperator(string user, string password, HttpStatusCode expected)
+    {
+        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:OperatorPassword"] = "s3cret-for-tests" });
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+        using var response = await client.GetAsync("/hangfire");
+
+        response.StatusCode.ShouldBe(expected);
     }
 }
