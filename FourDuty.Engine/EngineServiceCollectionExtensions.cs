@@ -31,12 +31,17 @@ public static class EngineServiceCollectionExtensions
             new ExpressionFunctions(setup.Clock, sp.GetService<FourDuty.Engine.Time.IBusinessCalendar>())));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton(sp => new ServiceTaskHandlers(sp.GetServices<IServiceTaskHandler>()));
-        services.AddSingleton<EngineServices>();
+        services.AddSingleton(sp => new EngineServices(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<ExpressionEvaluator>(),
+            sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ServiceTaskHandlers>(),
+            sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>()));
+        services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), sp.GetServices<Outbox.IOutboxHandler>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>()));
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton(sp => new ProcessEngine(
             sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<EngineServices>(),
-            sp.GetRequiredService<BpmnParser>(), sp.GetRequiredService<JobRunner>()));
+            sp.GetRequiredService<BpmnParser>(), sp.GetRequiredService<JobRunner>(), sp.GetRequiredService<Outbox.OutboxDelivery>()));
         services.AddEngineStorage(setup.Storage);
         if (setup.JobDriver == JobDriver.Hangfire)
         {

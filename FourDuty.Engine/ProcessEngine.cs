@@ -26,9 +26,12 @@ public sealed class ProcessEngine
     private readonly EngineServices _services;
     private readonly BpmnParser _parser;
     private readonly JobRunner _jobs;
+    private readonly Outbox.OutboxDelivery _outbox;
 
-    internal ProcessEngine(CommandExecutor executor, IEngineStore store, EngineServices services, BpmnParser parser, JobRunner jobs)
+    internal ProcessEngine(CommandExecutor executor, IEngineStore store, EngineServices services, BpmnParser parser, JobRunner jobs,
+        Outbox.OutboxDelivery outbox)
     {
+        _outbox = outbox;
         _executor = executor;
         _store = store;
         _services = services;
@@ -96,6 +99,9 @@ public sealed class ProcessEngine
     /// <summary>Runs a due job (a service task's handler, an asynchronous continuation); false when there is nothing to do.</summary>
     public Task<bool> RunJobAsync(Guid jobId, CancellationToken cancellationToken = default) => _jobs.RunAsync(jobId, cancellationToken);
 
+    /// <summary>Delivers a due outbox row with its handler; false when it is not pending, not due, or not delivered this time.</summary>
+    public Task<bool> DeliverOutboxAsync(Guid outboxId, CancellationToken cancellationToken = default) => _outbox.DeliverAsync(outboxId, cancellationToken);
+
     /// <summary>Fires every due timer and runs every due job, earliest first, until nothing is due; returns how many ran.</summary>
     public async Task<int> RunDueWorkAsync(CancellationToken cancellationToken = default)
     {
@@ -105,9 +111,16 @@ public sealed class ProcessEngine
             var now = Clock.GetUtcNow();
             var timers = await Queries.FindDueTimersAsync(now, 100, cancellationToken);
             var jobs = await Queries.FindDueJobsAsync(now, 100, cancellationToken);
-            if (timers.Count == 0 && jobs.Count == 0)
+            var outbox = await Queries.FindDueOutboxAsync(now, 100, cancellationToken);
+            if (timers.Count == 0 && jobs.Count == 0 && outbox.Count == 0)
             {
                 return count;
+            }
+
+            foreach (var row in outbox)
+            {
+                await DeliverOutboxAsync(row.Id, cancellationToken);
+                count++;
             }
 
             foreach (var job in jobs)
@@ -137,7 +150,9 @@ public sealed class ProcessEngine
         {
             var timer = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
             var job = await Queries.FindDueJobsAsync(target, 1, cancellationToken);
-            var next = timer.Select(t => t.DueAt).Concat(job.Select(j => j.DueAt)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            var outbox = await Queries.FindDueOutboxAsync(target, 1, cancellationToken);
+            var next = timer.Select(t => t.DueAt).Concat(job.Select(j => j.DueAt)).Concat(outbox.Select(o => o.DueAt))
+                .DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
             if (next > target)
             {
                 break;

@@ -21,7 +21,11 @@ public sealed class EngineJobs(ProcessEngine engine)
     [AutomaticRetry(Attempts = 3)]
     public Task RunJobAsync(Guid jobId, CancellationToken cancellationToken) => engine.RunJobAsync(jobId, cancellationToken);
 
-    /// <summary>Re-drives whatever is due and not done: timers and jobs whose Hangfire job was lost or never made.</summary>
+    /// <summary>Delivers one outbox row if it is still pending and due; its retries are the outbox's own.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public Task DeliverOutboxAsync(Guid outboxId, CancellationToken cancellationToken) => engine.DeliverOutboxAsync(outboxId, cancellationToken);
+
+    /// <summary>Re-drives whatever is due and not done: timers, jobs and outbox rows whose Hangfire job was lost or never made.</summary>
     /// <remarks>Two sweeps at once are harmless: each firing checks that its work is still due and not done.</remarks>
     [AutomaticRetry(Attempts = 0)]
     public async Task SweepAsync(CancellationToken cancellationToken)
@@ -35,6 +39,11 @@ public sealed class EngineJobs(ProcessEngine engine)
         foreach (var job in await engine.Queries.FindDueJobsAsync(now, SweepBatch, cancellationToken))
         {
             await engine.RunJobAsync(job.Id, cancellationToken);
+        }
+
+        foreach (var row in await engine.Queries.FindDueOutboxAsync(now, SweepBatch, cancellationToken))
+        {
+            await engine.DeliverOutboxAsync(row.Id, cancellationToken);
         }
     }
 }

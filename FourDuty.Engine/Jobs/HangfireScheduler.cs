@@ -5,14 +5,21 @@ using Hangfire;
 namespace FourDuty.Engine.Jobs;
 
 /// <summary>
-/// After each commit, hands the step's new timers and jobs to Hangfire. The database stays the truth: a
+/// After each commit, hands the step's new timers, jobs and outbox rows to Hangfire. The database stays the truth: a
 /// Hangfire job is only a shortcut to "soon"; if it is lost (a crash right after commit) the sweep finds the
 /// row, and if it runs twice the second run finds nothing left to do.
 /// </summary>
 internal sealed class HangfireScheduler(IBackgroundJobClient jobs, TimeProvider clock) : IStepListener
 {
-    public Task CommittedAsync(IReadOnlyList<TimerRecord> timers, IReadOnlyList<JobRecord> newJobs, CancellationToken cancellationToken)
+    public Task CommittedAsync(IReadOnlyList<TimerRecord> timers, IReadOnlyList<JobRecord> newJobs, IReadOnlyList<OutboxRecord> outbox,
+        CancellationToken cancellationToken)
     {
+        foreach (var row in outbox)
+        {
+            var id = row.Id;
+            jobs.Enqueue<EngineJobs>(j => j.DeliverOutboxAsync(id, CancellationToken.None));
+        }
+
         var now = clock.GetUtcNow();
         foreach (var timer in timers)
         {

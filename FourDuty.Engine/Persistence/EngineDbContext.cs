@@ -41,6 +41,10 @@ public abstract class EngineDbContext : DbContext
 
     internal DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
+    internal DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    internal DbSet<TaskLinkRecord> TaskLinks => Set<TaskLinkRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,6 +12,12 @@ public sealed class EngineOptions
     /// <summary>Wait before the first retry; each further retry waits twice as long (default 10 s).</summary>
     public TimeSpan JobRetryBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Wait before an outbox row's second delivery attempt; each further attempt waits twice as long, up to an hour (default 30 s).</summary>
+    public TimeSpan OutboxRetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an emailed task link stays valid (default 30 days).</summary>
+    public TimeSpan TaskLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often a step is retried after losing a race with another step on the same instance (default 10).</summary>
     public int ConflictRetries { get; set; } = 10;
 }

@@ -141,3 +141,32 @@ internal sealed class HistoryRecordConfiguration : IEntityTypeConfiguration<Hist
         builder.HasIndex(h => new { h.InstanceId, h.At });
     }
 }
+
+internal sealed class OutboxRecordConfiguration : IEntityTypeConfiguration<OutboxRecord>
+{
+    public void Configure(EntityTypeBuilder<OutboxRecord> builder)
+    {
+        builder.ToTable("outbox");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Kind).HasMaxLength(100);
+        builder.Property(o => o.Key).HasMaxLength(500);
+        builder.Property(o => o.LastError).HasMaxLength(2000);
+        builder.Property(o => o.Reply).HasMaxLength(2000);
+        // A second write of the same key (a retried step) is one delivery, not two.
+        builder.HasIndex(o => o.Key).IsUnique();
+        builder.HasIndex(o => new { o.Status, o.DueAt });
+        builder.Property(o => o.Attempts).IsConcurrencyToken();
+    }
+}
+
+internal sealed class TaskLinkRecordConfiguration : IEntityTypeConfiguration<TaskLinkRecord>
+{
+    public void Configure(EntityTypeBuilder<TaskLinkRecord> builder)
+    {
+        builder.ToTable("task_links");
+        builder.HasKey(l => l.TokenHash);
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.Person).HasMaxLength(255);
+        builder.HasIndex(l => l.TaskId);
+    }
+}

@@ -68,6 +68,12 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
     public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken) =>
         ListAsync(db => db.History.Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id), cancellationToken);
 
+    public Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(int limit, CancellationToken cancellationToken) =>
+        ListAsync(db => db.Outbox.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit), cancellationToken);
+
+    public Task<IReadOnlyList<OutboxRecord>> FindDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListAsync(db => db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now).OrderBy(o => o.DueAt).Take(limit), cancellationToken);
+
     public Task<IReadOnlyList<TimerRecord>> FindDueTimersAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ListAsync(db => db.Timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(limit), cancellationToken);
 

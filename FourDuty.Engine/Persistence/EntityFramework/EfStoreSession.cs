@@ -94,6 +94,16 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public void RemoveStartTimer(TimerRecord timer) => db.Timers.Remove(timer);
 
+    public void AddOutbox(OutboxRecord row) => db.Outbox.Add(row);
+
+    public Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken) =>
+        db.Outbox.FirstOrDefaultAsync(o => o.Id == outboxId, cancellationToken);
+
+    public void AddTaskLink(TaskLinkRecord link) => db.TaskLinks.Add(link);
+
+    public Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
+        db.TaskLinks.FirstOrDefaultAsync(l => l.TokenHash == tokenHash, cancellationToken);
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         foreach (var state in _states.Values)

@@ -27,6 +27,46 @@ internal sealed partial class InMemoryEngineStore
 
         public List<TimerRecord> RemovedStartTimers { get; } = [];
 
+        public List<OutboxRecord> NewOutbox { get; } = [];
+
+        public List<OutboxRecord> ChangedOutbox { get; } = [];
+
+        public List<TaskLinkRecord> TaskLinks { get; } = [];
+
+        public void AddOutbox(OutboxRecord row) => NewOutbox.Add(row);
+
+        public Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken)
+        {
+            lock (store._lock)
+            {
+                if (!store._outbox.TryGetValue(outboxId, out var stored))
+                {
+                    return Task.FromResult<OutboxRecord?>(null);
+                }
+
+                var copy = RowCopy.Of(stored);
+                ChangedOutbox.Add(copy);
+                return Task.FromResult<OutboxRecord?>(copy);
+            }
+        }
+
+        public void AddTaskLink(TaskLinkRecord link) => TaskLinks.Add(link);
+
+        public Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken)
+        {
+            lock (store._lock)
+            {
+                if (!store._taskLinks.TryGetValue(tokenHash, out var stored))
+                {
+                    return Task.FromResult<TaskLinkRecord?>(null);
+                }
+
+                var copy = RowCopy.Of(stored);
+                TaskLinks.Add(copy);
+                return Task.FromResult<TaskLinkRecord?>(copy);
+            }
+        }
+
         public Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
         {
             if (_states.TryGetValue(instanceId, out var loaded))

@@ -16,6 +16,9 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
     private readonly Dictionary<Guid, List<HistoryRecord>> _history = [];
     private readonly List<ProcessDefinitionRecord> _definitions = [];
     private readonly Dictionary<Guid, TimerRecord> _startTimers = [];
+    private readonly Dictionary<Guid, OutboxRecord> _outbox = [];
+    private readonly HashSet<string> _outboxKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskLinkRecord> _taskLinks = new(StringComparer.Ordinal);
 
     // Indexes from a wait's id to its instance, so triggers find their instance without a scan.
     private readonly Dictionary<Guid, Guid> _instanceOfTask = [];
@@ -48,6 +51,11 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
             {
                 throw new ConcurrencyConflictException($"Start timer {timer} was fired or replaced by another step.");
             }
+        }
+
+        if (session.NewOutbox.FirstOrDefault(o => _outboxKeys.Contains(o.Key)) is { } duplicate)
+        {
+            throw new ConcurrencyConflictException($"An outbox row with the key '{duplicate.Key}' exists already.");
         }
 
         foreach (var state in session.States)
@@ -91,6 +99,17 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
         foreach (var timer in session.StartTimers)
         {
             _startTimers[timer.Id] = timer;
+        }
+
+        foreach (var row in session.NewOutbox.Concat(session.ChangedOutbox))
+        {
+            _outbox[row.Id] = row;
+            _outboxKeys.Add(row.Key);
+        }
+
+        foreach (var link in session.TaskLinks)
+        {
+            _taskLinks[link.TokenHash] = link;
         }
     }
 

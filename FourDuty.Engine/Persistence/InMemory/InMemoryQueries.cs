@@ -46,6 +46,14 @@ internal sealed partial class InMemoryEngineStore
         public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<HistoryRecord>>(() => store._history.TryGetValue(instanceId, out var list) ? list.ToList() : []);
 
+        public Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(int limit, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<OutboxRecord>>(() => store._outbox.Values.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+                .Take(limit).Select(RowCopy.Of).ToList());
+
+        public Task<IReadOnlyList<OutboxRecord>> FindDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<OutboxRecord>>(() => store._outbox.Values.Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now)
+                .OrderBy(o => o.DueAt).Take(limit).Select(RowCopy.Of).ToList());
+
         public Task<IReadOnlyList<TimerRecord>> FindDueTimersAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<TimerRecord>>(() => store._instances.Values.SelectMany(s => s.Timers).Concat(store._startTimers.Values)
                 .Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(limit).Select(RowCopy.Of).ToList());

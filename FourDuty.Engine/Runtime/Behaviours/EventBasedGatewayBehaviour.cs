@@ -28,7 +28,7 @@ internal sealed class EventBasedGatewayBehaviour : IWaitBehaviour
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask TriggerAsync(Execution.Execution execution, Trigger trigger)
+    public async ValueTask TriggerAsync(Execution.Execution execution, Trigger trigger)
     {
         var eventId = trigger switch
         {
@@ -37,13 +37,12 @@ internal sealed class EventBasedGatewayBehaviour : IWaitBehaviour
             _ => throw new InvalidOperationException($"An event-based gateway cannot be resumed by {trigger.GetType().Name}."),
         };
         var step = execution.Step;
-        step.Waits.RemoveTokenWaits(execution.Instance, execution.Token);
+        await step.Waits.RemoveTokenWaitsAsync(execution.Instance, execution.Token);
         step.History.Record(execution.Instance, HistoryEventType.ElementLeft, execution.Node.Id, execution.Token.Id);
         var target = execution.Definition.Node(eventId);
         execution.Token.ElementId = target.Id;
         step.History.Record(execution.Instance, HistoryEventType.ElementEntered, target.Id, execution.Token.Id);
         step.Variables.Set(execution.Instance, execution.Token, trigger.Variables);
         execution.For(execution.Token, target).Leave();
-        return ValueTask.CompletedTask;
     }
 }

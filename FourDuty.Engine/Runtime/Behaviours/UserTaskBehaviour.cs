@@ -2,6 +2,7 @@ using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Tasks;
 using FourDuty.Engine.Runtime.Variables;
 using FourDuty.Engine.Time;
 
@@ -10,10 +11,11 @@ namespace FourDuty.Engine.Runtime.Behaviours;
 /// <summary>Opens a task for people and waits until one of them completes it.</summary>
 internal sealed class UserTaskBehaviour : IWaitBehaviour
 {
-    public ValueTask EnterAsync(Execution.Execution execution)
+    public async ValueTask EnterAsync(Execution.Execution execution)
     {
         var node = (UserTask)execution.Node;
         var step = execution.Step;
+        var assignment = Assign(execution, node);
         var task = new UserTaskRecord
         {
             Id = step.NewId(),
@@ -22,9 +24,9 @@ internal sealed class UserTaskBehaviour : IWaitBehaviour
             ElementId = node.Id,
             Name = NameOf(execution),
             Description = node.Documentation,
-            Assignee = execution.Text(node.Assignee, "camunda:assignee"),
-            CandidateUsers = List(execution, node.CandidateUsers, "camunda:candidateUsers"),
-            CandidateGroups = List(execution, node.CandidateGroups, "camunda:candidateGroups"),
+            Assignee = assignment.Assignee,
+            CandidateUsers = Join(assignment.CandidateUsers),
+            CandidateGroups = Join(assignment.CandidateGroups),
             DueAt = Instant(execution, node.DueDate, "camunda:dueDate"),
             FollowUpAt = Instant(execution, node.FollowUpDate, "camunda:followUpDate"),
             FormKey = node.FormKey,
@@ -34,17 +36,44 @@ internal sealed class UserTaskBehaviour : IWaitBehaviour
         };
         execution.Instance.Tasks.Add(task);
         step.History.Record(execution.Instance, HistoryEventType.TaskCreated, node.Id, execution.Token.Id, task.Id,
-            System.Text.Json.JsonSerializer.Serialize(new { task.Name, task.Assignee, task.CandidateGroups, task.DueAt }));
-        return ValueTask.CompletedTask;
+            System.Text.Json.JsonSerializer.Serialize(new { task.Name, task.Assignee, task.CandidateUsers, task.CandidateGroups, task.DueAt }));
+        await step.NotifyTaskAsync(execution.Instance, task, UserTaskEventKind.Created);
     }
 
-    public ValueTask TriggerAsync(Execution.Execution execution, Trigger trigger)
+    /// <summary>
+    /// The model's assignment, with the lane as the candidate group when the task names nobody (the lane's
+    /// <c>candidateGroups</c> property, else its name), then the domain's resolver.
+    /// </summary>
+    private static TaskAssignment Assign(Execution.Execution execution, UserTask node)
+    {
+        var proposed = new TaskAssignment(
+            execution.Text(node.Assignee, "camunda:assignee"),
+            List(execution, node.CandidateUsers, "camunda:candidateUsers"),
+            List(execution, node.CandidateGroups, "camunda:candidateGroups"));
+        if (proposed is { Assignee: null, CandidateUsers.Count: 0, CandidateGroups.Count: 0 } && node.Lane is { } lane)
+        {
+            var group = lane.Properties.TryGetValue("candidateGroups", out var groups) ? groups : lane.Name;
+            proposed = proposed with { CandidateGroups = TaskCandidates.Split(group).ToList() };
+        }
+
+        if (execution.Step.Services.AssignmentResolver is not { } resolver)
+        {
+            return proposed;
+        }
+
+        var variables = execution.Variables;
+        return resolver.Resolve(new TaskAssignmentRequest(proposed, node, execution.Instance.Instance,
+            name => variables.TryGet(name, out var value) ? value.Json?.DeepClone() : null));
+    }
+
+    private static string? Join(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(",", values);
+
+    public async ValueTask TriggerAsync(Execution.Execution execution, Trigger trigger)
     {
         var completed = (TaskCompleted)trigger;
-        execution.Step.Waits.CloseTask(execution.Instance, completed.Task, UserTaskStatus.Completed, completed.UserId);
+        await execution.Step.Waits.CloseTaskAsync(execution.Instance, completed.Task, UserTaskStatus.Completed, completed.UserId);
         execution.Step.Variables.Set(execution.Instance, execution.Token, trigger.Variables);
         execution.Leave();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A task name may be a template, such as "Review ${loopCounter}".</summary>
@@ -56,17 +85,20 @@ internal sealed class UserTaskBehaviour : IWaitBehaviour
             : name;
     }
 
-    private static string? List(Execution.Execution execution, Expression? expression, string field)
+    private static IReadOnlyList<string> List(Execution.Execution execution, Expression? expression, string field)
     {
         if (expression is null)
         {
-            return null;
+            return [];
         }
 
         var value = execution.Evaluate(expression, field);
-        return value is { Type: VariableType.List, Json: System.Text.Json.Nodes.JsonArray items }
-            ? string.Join(",", items.Select(i => i?.ToString()))
-            : value.Type == VariableType.Null ? null : value.ToString();
+        return value switch
+        {
+            { Type: VariableType.List, Json: System.Text.Json.Nodes.JsonArray items } => items.Select(i => i?.ToString() ?? "").Where(i => i.Length > 0).ToList(),
+            { Type: VariableType.Null } => [],
+            _ => TaskCandidates.Split(value.ToString()).ToList(),
+        };
     }
 
     /// <summary>A due or follow-up date: a date, an ISO 8601 date-time, or an ISO 8601 duration from now.</summary>

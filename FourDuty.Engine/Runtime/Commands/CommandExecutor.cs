@@ -37,7 +37,7 @@ internal sealed class CommandExecutor(IEngineStore store, EngineServices service
 
             foreach (var listener in listeners)
             {
-                await listener.CommittedAsync(step.NewTimers, step.NewJobs, cancellationToken);
+                await listener.CommittedAsync(step.NewTimers, step.NewJobs, step.NewOutbox, cancellationToken);
             }
 
             return result;
@@ -48,5 +48,6 @@ internal sealed class CommandExecutor(IEngineStore store, EngineServices service
 /// <summary>Told after each commit about the timers and jobs it created, so a job driver can schedule them.</summary>
 internal interface IStepListener
 {
-    Task CommittedAsync(IReadOnlyList<State.TimerRecord> timers, IReadOnlyList<State.JobRecord> jobs, CancellationToken cancellationToken);
+    Task CommittedAsync(IReadOnlyList<State.TimerRecord> timers, IReadOnlyList<State.JobRecord> jobs, IReadOnlyList<State.OutboxRecord> outbox,
+        CancellationToken cancellationToken);
 }

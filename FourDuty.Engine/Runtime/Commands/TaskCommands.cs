@@ -45,6 +45,7 @@ internal sealed record ChangeAssigneeCommand(Guid TaskId, AssigneeChange Change,
         task.Revision++;
         step.History.Record(instance, HistoryEventType.TaskAssigned, task.ElementId, task.TokenId, task.Id,
             System.Text.Json.JsonSerializer.Serialize(new { change = Change.ToString(), assignee = task.Assignee }));
+        await step.NotifyTaskAsync(instance, task, Tasks.UserTaskEventKind.Reassigned);
         return true;
     }
 }

@@ -10,7 +10,7 @@ internal sealed class Cancellation(StepContext step)
 {
     public async ValueTask CancelTokenAsync(InstanceState instance, TokenRecord token)
     {
-        step.Waits.RemoveTokenWaits(instance, token);
+        await step.Waits.RemoveTokenWaitsAsync(instance, token);
         foreach (var owned in instance.Scopes.Where(s => s.OwnerTokenId == token.Id).ToList())
         {
             await CancelScopeAsync(instance, owned);

@@ -12,7 +12,9 @@ internal sealed class EngineServices(
     EngineOptions options,
     ExpressionEvaluator evaluator,
     DefinitionCache definitions,
-    ServiceTaskHandlers handlers)
+    ServiceTaskHandlers handlers,
+    IEnumerable<Tasks.IUserTaskListener> taskListeners,
+    Tasks.ITaskAssignmentResolver? assignmentResolver = null)
 {
     public TimeProvider Clock { get; } = clock;
 
@@ -27,4 +29,8 @@ internal sealed class EngineServices(
     public ServiceTaskHandlers Handlers { get; } = handlers;
 
     public BehaviourRegistry Behaviours { get; } = new();
+
+    public IReadOnlyList<Tasks.IUserTaskListener> TaskListeners { get; } = taskListeners.ToList();
+
+    public Tasks.ITaskAssignmentResolver? AssignmentResolver { get; } = assignmentResolver;
 }

@@ -6,11 +6,11 @@ namespace FourDuty.Engine.Runtime.Execution;
 /// <summary>Stops a token with an incident that says what failed and where.</summary>
 internal static class Incidents
 {
-    public static IncidentRecord Raise(StepContext step, InstanceState instance, TokenRecord token, string elementId,
+    public static async ValueTask<IncidentRecord> RaiseAsync(StepContext step, InstanceState instance, TokenRecord token, string elementId,
         IncidentPhase phase, ExecutionFailure failure, Guid? jobId = null)
     {
         // A failed token waits for nothing but the retry, which opens its waits afresh.
-        step.Waits.RemoveTokenWaits(instance, token);
+        await step.Waits.RemoveTokenWaitsAsync(instance, token);
         if (phase == IncidentPhase.Enter)
         {
             foreach (var scope in instance.Scopes.Where(s => s.Kind == ScopeKind.Activity && s.OwnerTokenId == token.Id).ToList())

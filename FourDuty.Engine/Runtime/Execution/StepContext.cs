@@ -62,6 +62,33 @@ internal sealed class StepContext
 
     public List<JobRecord> NewJobs { get; } = [];
 
+    public List<OutboxRecord> NewOutbox { get; } = [];
+
+    /// <summary>Tells the task listeners about a task event; what they write to the outbox commits with the step.</summary>
+    public async ValueTask NotifyTaskAsync(InstanceState instance, UserTaskRecord task, Tasks.UserTaskEventKind kind)
+    {
+        if (Services.TaskListeners.Count == 0)
+        {
+            return;
+        }
+
+        var definition = await DefinitionOfAsync(instance);
+        var taskEvent = new Tasks.UserTaskEvent
+        {
+            Kind = kind,
+            Task = task,
+            Instance = instance.Instance,
+            ProcessName = definition.Name ?? definition.Key,
+            Element = definition.Node(task.ElementId),
+            Now = Now,
+            Outbox = new StepOutbox(this),
+        };
+        foreach (var listener in Services.TaskListeners)
+        {
+            listener.OnTaskEvent(taskEvent);
+        }
+    }
+
     /// <summary>Every instance the step has loaded or started, for events that reach beyond one instance.</summary>
     public HashSet<InstanceState> Instances { get; } = [];
 
@@ -112,7 +139,7 @@ internal sealed class StepContext
                 }
                 catch (ExecutionFailure failure) when (operation.IsLive)
                 {
-                    Incidents.Raise(this, operation.Instance, operation.Token, operation.ElementId, operation.Phase, failure);
+                    await Incidents.RaiseAsync(this, operation.Instance, operation.Token, operation.ElementId, operation.Phase, failure);
                 }
             }
 
@@ -122,4 +149,26 @@ internal sealed class StepContext
     }
 
     public Guid NewId() => Guid.CreateVersion7(Now);
+}
+
+/// <summary>Outbox rows written by the step, committed with it.</summary>
+internal sealed class StepOutbox(StepContext step) : Tasks.IOutbox
+{
+    public void Add(string kind, string key, string payloadJson, Guid? instanceId = null, Guid? taskId = null)
+    {
+        var row = new OutboxRecord
+        {
+            Id = step.NewId(),
+            Kind = kind,
+            Key = key,
+            Payload = payloadJson,
+            Status = OutboxStatus.Pending,
+            DueAt = step.Now,
+            CreatedAt = step.Now,
+            InstanceId = instanceId,
+            TaskId = taskId,
+        };
+        step.Session.AddOutbox(row);
+        step.NewOutbox.Add(row);
+    }
 }

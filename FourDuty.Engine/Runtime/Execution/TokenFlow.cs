@@ -57,7 +57,7 @@ internal sealed class TokenFlow(StepContext step)
         if (!skipAsync)
         {
             ParameterMapping.ApplyOutputs(execution);
-            step.Waits.RemoveTokenWaits(instance, token);
+            await step.Waits.RemoveTokenWaitsAsync(instance, token);
             if (MultiInstanceBody.IsInnerToken(execution))
             {
                 await MultiInstanceBody.InstanceDoneAsync(execution);
@@ -112,7 +112,7 @@ internal sealed class TokenFlow(StepContext step)
     /// <summary>The token has nowhere to go: it is consumed, and its scope may complete.</summary>
     public async ValueTask EndAsync(InstanceState instance, TokenRecord token)
     {
-        step.Waits.RemoveTokenWaits(instance, token);
+        await step.Waits.RemoveTokenWaitsAsync(instance, token);
         instance.Tokens.Remove(token);
         await step.Scopes.TokenGoneAsync(instance, token.ScopeId);
     }

@@ -94,7 +94,7 @@ internal sealed class WaitStates(StepContext step)
     }
 
     /// <summary>Withdraws everything the token waits for; its open user tasks are cancelled.</summary>
-    public void RemoveTokenWaits(InstanceState instance, TokenRecord token)
+    public async ValueTask RemoveTokenWaitsAsync(InstanceState instance, TokenRecord token)
     {
         foreach (var timer in instance.Timers.Where(t => t.TokenId == token.Id).ToList())
         {
@@ -113,7 +113,7 @@ internal sealed class WaitStates(StepContext step)
 
         foreach (var task in instance.Tasks.Where(t => t.TokenId == token.Id).ToList())
         {
-            CloseTask(instance, task, UserTaskStatus.Cancelled, null);
+            await CloseTaskAsync(instance, task, UserTaskStatus.Cancelled, null);
         }
 
         foreach (var incident in instance.Incidents.Where(i => i.TokenId == token.Id).ToList())
@@ -136,7 +136,7 @@ internal sealed class WaitStates(StepContext step)
         }
     }
 
-    public void CloseTask(InstanceState instance, UserTaskRecord task, UserTaskStatus status, string? userId)
+    public async ValueTask CloseTaskAsync(InstanceState instance, UserTaskRecord task, UserTaskStatus status, string? userId)
     {
         task.Status = status;
         task.EndedAt = step.Now;
@@ -144,7 +144,8 @@ internal sealed class WaitStates(StepContext step)
         task.Revision++;
         instance.Tasks.Close(task);
         step.History.Record(instance, status == UserTaskStatus.Completed ? HistoryEventType.TaskCompleted : HistoryEventType.TaskCancelled,
-            task.ElementId, task.TokenId, task.Id, userId is null ? null : $"{{\"by\":\"{System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(userId)}\"}}");
+            task.ElementId, task.TokenId, task.Id, userId is null ? null : System.Text.Json.JsonSerializer.Serialize(new { by = userId }));
+        await step.NotifyTaskAsync(instance, task, status == UserTaskStatus.Completed ? Tasks.UserTaskEventKind.Completed : Tasks.UserTaskEventKind.Cancelled);
     }
 
     public void ResolveIncident(InstanceState instance, IncidentRecord incident)

@@ -27,6 +27,12 @@ public interface IEngineQueries
     /// <summary>The history of an instance, in order.</summary>
     Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Outbox rows, newest first (the outbox page).</summary>
+    Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending outbox rows due at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<OutboxRecord>> FindDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Timers due at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<TimerRecord>> FindDueTimersAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 

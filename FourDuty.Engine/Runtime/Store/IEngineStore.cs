@@ -53,6 +53,16 @@ internal interface IStoreSession : IAsyncDisposable
 
     void RemoveStartTimer(TimerRecord timer);
 
+    void AddOutbox(OutboxRecord row);
+
+    /// <summary>An outbox row, to be changed and committed by this session.</summary>
+    Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken);
+
+    void AddTaskLink(TaskLinkRecord link);
+
+    /// <summary>A task link by its token's hash, to be changed and committed by this session.</summary>
+    Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken);
+
     /// <summary>Writes every change; throws <see cref="ConcurrencyConflictException"/> when another step got there first.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

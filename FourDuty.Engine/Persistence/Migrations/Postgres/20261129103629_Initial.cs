@@ -97,6 +97,30 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox",
+                schema: "fourduty",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    instance_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "process_definitions",
                 schema: "fourduty",
                 columns: table => new
@@ -152,6 +176,23 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_subscriptions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_links",
+                schema: "fourduty",
+                columns: table => new
+                {
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_links", x => x.token_hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -282,6 +323,19 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 column: "instance_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_key",
+                schema: "fourduty",
+                table: "outbox",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_status_due_at",
+                schema: "fourduty",
+                table: "outbox",
+                columns: new[] { "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_process_definitions_key_content_hash",
                 schema: "fourduty",
                 table: "process_definitions",
@@ -311,6 +365,12 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 schema: "fourduty",
                 table: "subscriptions",
                 columns: new[] { "kind", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_links_task_id",
+                schema: "fourduty",
+                table: "task_links",
+                column: "task_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_timers_definition_id",
@@ -381,6 +441,10 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 schema: "fourduty");
 
             migrationBuilder.DropTable(
+                name: "outbox",
+                schema: "fourduty");
+
+            migrationBuilder.DropTable(
                 name: "process_definitions",
                 schema: "fourduty");
 
@@ -390,6 +454,10 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "subscriptions",
+                schema: "fourduty");
+
+            migrationBuilder.DropTable(
+                name: "task_links",
                 schema: "fourduty");
 
             migrationBuilder.DropTable(

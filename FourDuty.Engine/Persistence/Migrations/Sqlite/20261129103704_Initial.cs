@@ -90,6 +90,29 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    instance_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "process_definitions",
                 columns: table => new
                 {
@@ -142,6 +165,22 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_subscriptions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_links",
+                columns: table => new
+                {
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_links", x => x.token_hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -261,6 +300,17 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 column: "instance_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_key",
+                table: "outbox",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_status_due_at",
+                table: "outbox",
+                columns: new[] { "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_process_definitions_key_content_hash",
                 table: "process_definitions",
                 columns: new[] { "key", "content_hash" });
@@ -285,6 +335,11 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 name: "ix_subscriptions_kind_name",
                 table: "subscriptions",
                 columns: new[] { "kind", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_links_task_id",
+                table: "task_links",
+                column: "task_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_timers_definition_id",
@@ -343,6 +398,9 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 name: "jobs");
 
             migrationBuilder.DropTable(
+                name: "outbox");
+
+            migrationBuilder.DropTable(
                 name: "process_definitions");
 
             migrationBuilder.DropTable(
@@ -350,6 +408,9 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "task_links");
 
             migrationBuilder.DropTable(
                 name: "timers");
