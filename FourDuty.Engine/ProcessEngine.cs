@@ -61,6 +61,22 @@ public sealed class ProcessEngine
         int? expectedRevision = null, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new CompleteTaskCommand(taskId, userId, Convert(variables), expectedRevision), cancellationToken);
 
+    /// <summary>Stores an emailed task link (only the token's hash) for a person; idempotent.</summary>
+    public Task RegisterTaskLinkAsync(string tokenHash, Guid taskId, string person, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new RegisterTaskLinkCommand(tokenHash, taskId, person, expiresAt), cancellationToken);
+
+    /// <summary>What a task link leads to; changes nothing.</summary>
+    public Task<Runtime.Tasks.TaskLinkState> ReadTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadTaskLinkCommand(tokenHash), cancellationToken);
+
+    /// <summary>
+    /// Completes the task a link leads to, as the link's person, if the link is still open; otherwise returns why
+    /// not (used, expired, reassigned, completed by someone, unknown). Never throws for a bad link.
+    /// </summary>
+    public Task<Runtime.Tasks.TaskLinkState> CompleteTaskByLinkAsync(string tokenHash, IReadOnlyDictionary<string, JsonNode?>? variables = null,
+        CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CompleteTaskByLinkCommand(tokenHash, Convert(variables)), cancellationToken);
+
     /// <summary>Claims, unclaims, delegates or assigns an open user task.</summary>
     /// <exception cref="EngineException">The task does not exist, is not open, changed, or is claimed by someone else.</exception>
     public Task ChangeAssigneeAsync(Guid taskId, AssigneeChange change, string? userId, int? expectedRevision = null,

@@ -1,0 +1,60 @@
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Engine.Runtime.Variables;
+
+namespace FourDuty.Engine.Runtime.Commands;
+
+/// <summary>Stores a task link's token hash for a person (idempotent: the same hash twice is one link).</summary>
+internal sealed record RegisterTaskLinkCommand(string TokenHash, Guid TaskId, string Person, DateTimeOffset ExpiresAt) : IEngineCommand<bool>
+{
+    public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        if (await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        step.Session.AddTaskLink(new TaskLinkRecord
+        {
+            TokenHash = TokenHash,
+            TaskId = TaskId,
+            Person = Person,
+            CreatedAt = step.Now,
+            ExpiresAt = ExpiresAt,
+        });
+        return true;
+    }
+}
+
+/// <summary>
+/// Completes a task through its emailed link, checking in the same step that the link is genuine, unexpired,
+/// unused, and still the person's: the answer says exactly which of these failed.
+/// </summary>
+internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDictionary<string, VariableValue> Variables) : IEngineCommand<TaskLinkState>
+{
+    public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var link = await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken);
+        var state = await TaskLinkState.ReadAsync(step, link, cancellationToken);
+        if (state.Status != TaskLinkStatus.Open)
+        {
+            return state;
+        }
+
+        var (instance, task) = await OpenTask.FindAsync(step, link!.TaskId, null, cancellationToken);
+        link.UsedAt = step.Now;
+        var token = instance.Token(task.TokenId)!;
+        var execution = await step.ExecutionAsync(instance, token);
+        step.Agenda.Add(instance, token, task.ElementId, IncidentPhase.Leave,
+            () => ((Behaviours.IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, link.Person, Variables)));
+        return state with { Status = TaskLinkStatus.CompletedNow };
+    }
+}
+
+/// <summary>Reads what a link leads to, changing nothing (opening a link must never act: mail scanners open them).</summary>
+internal sealed record ReadTaskLinkCommand(string TokenHash) : IEngineCommand<TaskLinkState>
+{
+    public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken) =>
+        await TaskLinkState.ReadAsync(step, await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken), cancellationToken);
+}

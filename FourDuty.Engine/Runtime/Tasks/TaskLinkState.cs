@@ -1,0 +1,67 @@
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.State;
+
+namespace FourDuty.Engine.Runtime.Tasks;
+
+/// <summary>What a task link leads to, and whether it may still be used.</summary>
+/// <param name="Status">Open, or why not.</param>
+/// <param name="Task">The task, when the link is genuine.</param>
+/// <param name="Person">The person the link was sent to.</param>
+/// <param name="ExpiresAt">When the link expires.</param>
+public sealed record TaskLinkState(TaskLinkStatus Status, UserTaskRecord? Task, string? Person, DateTimeOffset? ExpiresAt)
+{
+    internal static async Task<TaskLinkState> ReadAsync(StepContext step, TaskLinkRecord? link, CancellationToken cancellationToken)
+    {
+        if (link is null)
+        {
+            return new TaskLinkState(TaskLinkStatus.Unknown, null, null, null);
+        }
+
+        var task = await step.Session.FindTaskAsync(link.TaskId, cancellationToken);
+        var status = task switch
+        {
+            null => TaskLinkStatus.Unknown,
+            { Status: UserTaskStatus.Completed } => TaskLinkStatus.AlreadyCompleted,
+            { Status: UserTaskStatus.Cancelled } => TaskLinkStatus.Withdrawn,
+            _ when link.UsedAt is not null => TaskLinkStatus.Used,
+            _ when link.ExpiresAt <= step.Now => TaskLinkStatus.Expired,
+            _ when !MayAct(task, link.Person) => TaskLinkStatus.Reassigned,
+            _ => TaskLinkStatus.Open,
+        };
+        return new TaskLinkState(status, task, link.Person, link.ExpiresAt);
+    }
+
+    // The link's person may act while the task is assigned to them, or unassigned and offered to them.
+    private static bool MayAct(UserTaskRecord task, string person) =>
+        task.Assignee is { } assignee
+            ? assignee == person
+            : TaskCandidates.Contains(task.CandidateUsers, person) || task.CandidateGroups is not null;
+}
+
+/// <summary>Whether a task link may be used, or why not.</summary>
+public enum TaskLinkStatus
+{
+    /// <summary>Genuine, unexpired, unused, and the task is open and still the person's.</summary>
+    Open,
+
+    /// <summary>Used just now to complete the task.</summary>
+    CompletedNow,
+
+    /// <summary>No such link: mistyped, forged, or from another system.</summary>
+    Unknown,
+
+    /// <summary>Past its expiry.</summary>
+    Expired,
+
+    /// <summary>Already used once.</summary>
+    Used,
+
+    /// <summary>The task was completed (by this person or another).</summary>
+    AlreadyCompleted,
+
+    /// <summary>The task was withdrawn (its process moved on or was cancelled).</summary>
+    Withdrawn,
+
+    /// <summary>The task now belongs to someone else.</summary>
+    Reassigned,
+}
