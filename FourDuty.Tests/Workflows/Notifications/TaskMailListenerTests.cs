@@ -1,0 +1,67 @@
+using System.Text.Json;
+using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Tests.Engine.Runtime;
+using FourDuty.Workflows.Notifications;
+using FourDuty.Workflows.Organization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FourDuty.Tests.Workflows.Notifications;
+
+public sealed class TaskMailListenerTests
+{
+    private static readonly string Model = ProcessXml.Of("p", """
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+        <parallelGateway id="fork"/>
+        <sequenceFlow id="f2" sourceRef="fork" targetRef="verify"/>
+        <sequenceFlow id="f3" sourceRef="fork" targetRef="review"/>
+        <userTask id="verify" name="核查整改" camunda:assignee="role:DisciplineSecretary"/>
+        <userTask id="review" name="审阅清单" camunda:candidateGroups="leadership"/>
+        """);
+
+    [Fact]
+    public async Task NewTasks_WriteOneMailPerRecipientToOutbox_InTheSameStep()
+    {
+        await using var scenario = await DeployAsync();
+
+        await scenario.StartAsync("p");
+
+        var tasks = await scenario.OpenTaskRecordsAsync();
+        tasks.Single(t => t.ElementId == "verify").Assignee.ShouldBe("zhao.discipline");
+        var mails = (await scenario.Queries.ListOutboxAsync(100)).Select(Payload).ToList();
+        mails.Where(m => m.TaskId == tasks.Single(t => t.ElementId == "verify").Id).Select(m => m.Person).ShouldBe(["zhao.discipline"]);
+        mails.Where(m => m.TaskId == tasks.Single(t => t.ElementId == "review").Id).Select(m => m.Person)
+            .ShouldBe(["li.secretary", "wang.president", "zhao.discipline", "chen.deputy", "liu.vicepresident"], ignoreOrder: true);
+        (await scenario.Queries.ListOutboxAsync(100)).ShouldAllBe(o => o.Status == OutboxStatus.Pending && o.Kind == "mail");
+    }
+
+    [Fact]
+    public async Task Reassigning_MailsTheNewAssignee()
+    {
+        await using var scenario = await DeployAsync();
+        await scenario.StartAsync("p");
+        var review = (await scenario.OpenTaskRecordsAsync()).Single(t => t.ElementId == "review");
+        var before = (await scenario.Queries.ListOutboxAsync(100)).Count;
+
+        await scenario.Engine.ChangeAssigneeAsync(review.Id, AssigneeChange.Assign, "chen.deputy");
+
+        var outbox = await scenario.Queries.ListOutboxAsync(100);
+        outbox.Count.ShouldBe(before + 1);
+        Payload(outbox[0]).ShouldBe(new TaskMail("task-assigned", review.Id, "chen.deputy"));
+    }
+
+    private static Task<Scenario> DeployAsync()
+    {
+        var directory = PeopleDirectory.Load(Path.Combine(AppContext.BaseDirectory, "seeds/organization.json"));
+        return Scenario.DeployAsync(TestStore.InMemory, services =>
+        {
+            services.AddSingleton(directory);
+            services.AddSingleton<ITaskAssignmentResolver, RoleAssignmentResolver>();
+            services.AddSingleton<IUserTaskListener, TaskMailListener>();
+        }, Model);
+    }
+
+    private static TaskMail Payload(OutboxRecord row) => JsonSerializer.Deserialize<TaskMail>(row.Payload, JsonSerializerOptions.Web)!;
+}
