@@ -6,6 +6,8 @@ using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Security;
+using FourDuty.Host.TaskPages;
+using FourDuty.Workflows;
 
 namespace FourDuty.Host.Hosting;
 
@@ -27,8 +29,10 @@ internal static class HostBuilderExtensions
         builder.Services.AddSingleton<IBusinessCalendar>(sp => CalendarSettings.Load(
             configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
+        builder.Services.AddFourDutyWorkflows(SeedPath(configuration["Seeds:Organization"] ?? "seeds/organization.json"));
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity();
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
@@ -36,6 +40,9 @@ internal static class HostBuilderExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
+
+    /// <summary>A seed file's path: as given when absolute, else next to the program (where the build copies <c>seeds/</c>).</summary>
+    private static string SeedPath(string file) => Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
 
     public static WebApplication MapFourDutyEndpoints(this WebApplication app)
     {
@@ -49,6 +56,7 @@ internal static class HostBuilderExtensions
         app.MapHealthChecks("/health", HealthReportWriter.Options);
         app.MapFourDutyJobsDashboard();
         app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
+        app.MapTaskPages();
         return app;
     }
 }

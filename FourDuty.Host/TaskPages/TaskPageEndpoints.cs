@@ -1,0 +1,103 @@
+using FourDuty.Engine;
+using FourDuty.Engine.Runtime.Tasks;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace FourDuty.Host.TaskPages;
+
+/// <summary>
+/// The page an emailed link opens. GET and HEAD only show the task — mail scanners (Safe Links, Mimecast,
+/// Proofpoint) open every link, some even submit forms that submit themselves, so nothing here acts on a GET
+/// and there is no script. Completing is a POST from the page's own button, with an antiforgery token; a
+/// second POST answers "already completed by … at …".
+/// </summary>
+internal static class TaskPageEndpoints
+{
+    public const string Prefix = "/t/";
+
+    public static void MapTaskPages(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods(Prefix + "{token}", ["GET", "HEAD"], ShowAsync).ExcludeFromDescription();
+        app.MapPost(Prefix + "{token}", CompleteAsync).ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ShowAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
+        CancellationToken cancellationToken)
+    {
+        Protect(context);
+        if (!TaskLinkTokens.LooksValid(token))
+        {
+            return Page(StatusCodes.Status404NotFound, Pages.Unknown());
+        }
+
+        var state = await engine.ReadTaskLinkAsync(TaskLinkTokens.Hash(token), cancellationToken);
+        if (state.Status != TaskLinkStatus.Open)
+        {
+            return Page(StatusOf(state.Status), Pages.For(state));
+        }
+
+        var instance = await engine.Queries.GetInstanceAsync(state.Task!.InstanceId, cancellationToken);
+        var definitions = await engine.Queries.ListDefinitionsAsync(instance!.Instance.DefinitionKey, cancellationToken);
+        var processName = definitions.FirstOrDefault(d => d.Id == instance.Instance.DefinitionId)?.Name ?? instance.Instance.DefinitionKey;
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return Page(StatusCodes.Status200OK, TaskPageHtml.Task(state.Task, processName, instance.Instance.BusinessKey,
+            Prefix + token, tokens.FormFieldName, tokens.RequestToken!, fieldsHtml: ""));
+    }
+
+    private static async Task<IResult> CompleteAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
+        CancellationToken cancellationToken)
+    {
+        Protect(context);
+        if (!TaskLinkTokens.LooksValid(token))
+        {
+            return Page(StatusCodes.Status404NotFound, Pages.Unknown());
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Page(StatusCodes.Status400BadRequest, TaskPageHtml.Message("页面已过期", "请从邮件中的链接重新打开此页面后再提交。",
+                "The page's form token is missing or stale; open the link from the email again."));
+        }
+
+        var state = await engine.CompleteTaskByLinkAsync(TaskLinkTokens.Hash(token), null, cancellationToken);
+        return state.Status == TaskLinkStatus.CompletedNow
+            ? Page(StatusCodes.Status200OK, TaskPageHtml.Message("已提交", $"“{state.Task!.Name}”已办理完成，感谢您的及时处理。"))
+            : Page(StatusOf(state.Status), Pages.For(state));
+    }
+
+    private static void Protect(HttpContext context)
+    {
+        // The token is in the URL: never send it on as a referrer, never keep the page in a cache.
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        context.Response.Headers["X-Frame-Options"] = "DENY";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static IResult Page(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+
+    private static int StatusOf(TaskLinkStatus status) => status switch
+    {
+        TaskLinkStatus.Unknown => StatusCodes.Status404NotFound,
+        TaskLinkStatus.Expired => StatusCodes.Status410Gone,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    private static class Pages
+    {
+        public static string Unknown() =>
+            TaskPageHtml.Message("链接无效", "此链接无效或已被修改，请检查是否完整复制了邮件中的链接。", "This link is not valid.");
+
+        public static string For(TaskLinkState state) => state.Status switch
+        {
+            TaskLinkStatus.Expired => TaskPageHtml.Message("链接已过期", $"此链接已于 {TaskPageHtml.Format(state.ExpiresAt!.Value)} 过期。请联系党委办公室重新发送。", "This link has expired."),
+            TaskLinkStatus.Used or TaskLinkStatus.AlreadyCompleted when state.Task is { Status: FourDuty.Engine.Runtime.State.UserTaskStatus.Completed } task =>
+                TaskPageHtml.Message("该任务已办理", $"“{task.Name}”已于 {TaskPageHtml.Format(task.EndedAt!.Value)} 由 {task.CompletedBy} 办理完成，无需重复提交。",
+                    "This task was already completed."),
+            TaskLinkStatus.Used => TaskPageHtml.Message("链接已使用", "此链接已使用过一次，不能再次使用。", "This link was already used."),
+            TaskLinkStatus.Withdrawn => TaskPageHtml.Message("任务已撤回", "该任务所属的流程已变更或结束，此任务无需再办理。", "This task was withdrawn."),
+            TaskLinkStatus.Reassigned => TaskPageHtml.Message("任务已转交", $"该任务现已由 {state.Task?.Assignee} 办理，此链接不再有效。", "This task now belongs to someone else."),
+            _ => Unknown(),
+        };
+    }
+}
