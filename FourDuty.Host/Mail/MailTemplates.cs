@@ -92,9 +92,10 @@ internal sealed partial class MailTemplates
         {
             CultureInfo = MailCultures.ToCultureInfo(culture),
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(MailDates.DefaultTimeZone),
-            // A misspelt variable is an error naming the file, not an empty gap in a mail to a Party secretary.
-            StrictVariables = true,
             StrictFilters = true,
+            // A misspelt variable is an error naming the file, not an empty gap in a mail to a Party secretary. (Fluid's own
+            // StrictVariables also rejects members that are null, such as an optional article, so it is not used.)
+            Undefined = name => throw new FluidException($"'{name}' is not a value of this mail"),
             MaxSteps = 100_000,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
@@ -128,23 +129,29 @@ internal sealed partial class MailTemplates
         if (!Parser.TryParse(source, out var template, out var error))
         {
             throw new MailTemplateException(MailTemplateException.ParseError, file,
-                $"The mail template '{file}' is not valid Liquid{LineOf(error)}: {error}. Correct it and save; the next mail reads it again.");
+                $"The mail template '{file}' is not valid Liquid{Describe(error)}. Correct it and save; the next mail reads it again.");
         }
 
         parsed[file] = new ParsedFile(info.LastWriteTimeUtc, info.Length, template);
         return template;
     }
 
-    private static string LineOf(string error)
+    /// <summary>Fluid's "'{% endif %}' was expected at (3:14)\nSource:\n{% if x %}abc" as " at line 3, column 14: ... (in: ...)".</summary>
+    private static string Describe(string error)
     {
-        var position = ParserPosition().Match(error);
-        return position.Success ? $" at line {position.Groups["line"].Value}, column {position.Groups["column"].Value}" : string.Empty;
+        var lines = error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var position = ParserPosition().Match(lines[0]);
+        var where = position.Success ? $" at line {position.Groups["line"].Value}, column {position.Groups["column"].Value}" : string.Empty;
+        var what = position.Success ? lines[0].Remove(position.Index, position.Length).TrimEnd() : lines[0];
+        var sourceAt = Array.IndexOf(lines, "Source:");
+        var source = sourceAt >= 0 && sourceAt + 1 < lines.Length ? $" (in: {lines[sourceAt + 1]})" : string.Empty;
+        return $"{where}: {what}{source}";
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex TemplateName();
 
-    [GeneratedRegex(@"\((?<line>\d+):(?<column>\d+)\)")]
+    [GeneratedRegex(@"\s*at \((?<line>\d+):(?<column>\d+)\)")]
     private static partial Regex ParserPosition();
 
     private sealed record TemplateFiles(string Subject, string Html, string Text)

@@ -9,7 +9,8 @@ namespace FourDuty.Host.Mail;
 /// Sorts SMTP failures into transient (send again later) and permanent (fail for good), as MailKit reports them:
 /// <see cref="SmtpCommandException.StatusCode"/> 4xx is transient and 5xx permanent, whatever the command
 /// (<see cref="SmtpErrorCode.RecipientNotAccepted"/>, <see cref="SmtpErrorCode.SenderNotAccepted"/>,
-/// <see cref="SmtpErrorCode.MessageNotAccepted"/>); losing the server is transient.
+/// <see cref="SmtpErrorCode.MessageNotAccepted"/>); losing the server is transient, and so is a reply that is no
+/// refusal at all (a 221 "closing" read where an answer to MAIL was expected: the server had hung up).
 /// </summary>
 internal static class SmtpFailures
 {
@@ -36,16 +37,19 @@ internal static class SmtpFailures
     /// </summary>
     public static bool MayBeStaleConnection(Exception exception) => exception switch
     {
-        SmtpCommandException command => command.StatusCode == SmtpStatusCode.ServiceNotAvailable,
+        SmtpCommandException command => IsClosing(command.StatusCode),
         SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException => true,
         _ => false,
     };
 
     /// <summary>True when the client must not be used again after <paramref name="exception"/>.</summary>
     public static bool BreaksConnection(Exception exception) =>
-        exception is not SmtpCommandException command || command.StatusCode == SmtpStatusCode.ServiceNotAvailable;
+        exception is not SmtpCommandException command || IsClosing(command.StatusCode);
 
-    private static bool IsTransient(SmtpStatusCode status) => (int)status is >= 400 and < 500;
+    private static bool IsTransient(SmtpStatusCode status) => (int)status < 500;
+
+    /// <summary>421 (service not available, closing) or any reply below 400 where a refusal was reported, such as 221.</summary>
+    private static bool IsClosing(SmtpStatusCode status) => status == SmtpStatusCode.ServiceNotAvailable || (int)status < 400;
 
     private static string ReplyOf(SmtpCommandException command)
     {
