@@ -21,7 +21,7 @@ internal sealed record TalkMailModel
     /// <summary>When it starts, formatted (see <see cref="MailDates.Format"/>).</summary>
     public required string StartAt { get; init; }
 
-    /// <summary>When it ends, formatted.</summary>
+    /// <summary>When it ends, formatted with <see cref="MailDates.FormatEnd"/> (only the time when it ends the same day).</summary>
     public string? EndAt { get; init; }
 
     /// <summary>Where it is held.</summary>

@@ -18,4 +18,13 @@ public sealed class MailDatesTests
     {
         MailDates.Format(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero), "zh-CN").ShouldBe("2027年1月1日 00:30");
     }
+
+    [Fact]
+    public void FormatEnd_GivesOnlyTheTime_WhenSpanEndsTheSameDay()
+    {
+        var start = new DateTimeOffset(2026, 3, 10, 14, 30, 0, TimeSpan.FromHours(8));
+
+        MailDates.FormatEnd(start, start.AddHours(1), "zh-CN").ShouldBe("15:30");
+        MailDates.FormatEnd(start, start.AddDays(1), "zh-CN").ShouldBe("2026年3月11日 14:30");
+    }
 }

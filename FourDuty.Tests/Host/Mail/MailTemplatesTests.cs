@@ -49,7 +49,7 @@ public sealed class MailTemplatesTests : IDisposable
     {
         var mail = await shipped.RenderAsync("task-assigned", culture, Task("en"));
 
-        mail.Subject.ShouldBe("New task: 填报2026年度责任清单 (due 5 March 2026, 17:00 (UTC+08:00))");
+        mail.Subject.ShouldBe("New task: 填报2026年度责任清单, due 5 March 2026, 17:00 (UTC+08:00)");
         mail.Text.ShouldStartWith("Dear 张三,\n\nA task has been assigned to you.");
         mail.Html.ShouldContain(">Open the task</a>");
     }
@@ -136,6 +136,16 @@ public sealed class MailTemplatesTests : IDisposable
         var mail = await shipped.RenderAsync("task-reminder", "zh-CN", Task("zh-CN") with { DaysRemaining = days });
 
         mail.Text.ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task RenderAsync_InvitesWithTimeAndPlace_WhenTalkIsScheduled()
+    {
+        var mail = await shipped.RenderAsync("talk-invitation", "zh-CN", Talk("zh-CN"));
+
+        mail.Subject.ShouldBe("【约谈通知】提醒谈话：2026年3月10日 14:30，行政楼302会议室");
+        mail.Text.ShouldContain("根据《实施办法》第二十七条，按照干部管理权限，定于2026年3月10日 14:30至15:30在行政楼302会议室与您进行提醒谈话，请准时参加。");
+        mail.Text.ShouldContain("本邮件附有日历邀请");
     }
 
     [Fact]
@@ -254,7 +264,7 @@ public sealed class MailTemplatesTests : IDisposable
         Reason = "2026年度责任清单逾期未报",
         Article = "《实施办法》第二十七条",
         StartAt = MailDates.Format(MailTestData.Talk().Start, culture),
-        EndAt = MailDates.Format(MailTestData.Talk().End, culture),
+        EndAt = MailDates.FormatEnd(MailTestData.Talk().Start, MailTestData.Talk().End, culture),
         Location = "行政楼302会议室",
         ConvenerName = "王书记",
         AssistantName = "赵纪委书记",
