@@ -55,6 +55,35 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_DeliversARenderedTalkInvitationWithItsCalendar_WhenTemplateAndInvitationAreCombined()
+    {
+        var talk = MailTestData.Talk(sequence: 3);
+        var model = new TalkMailModel
+        {
+            RecipientName = talk.AttendeeName,
+            TalkKind = talk.Summary,
+            StartAt = MailDates.Format(talk.Start, "zh-CN"),
+            EndAt = MailDates.FormatEnd(talk.Start, talk.End, "zh-CN"),
+            Location = talk.Location,
+            ConvenerName = talk.OrganizerName,
+        };
+        var content = await new MailTemplates(MailTestData.Options()).RenderAsync("talk-invitation", "zh-CN", model);
+        var calendar = new CalendarInvitations(new FakeTimeProvider(MailTestData.Now)).CreateRequest(talk);
+
+        var outcome = await transport.SendAsync(new MailEnvelope(Guid.NewGuid(), talk.AttendeeAddress, talk.AttendeeName, content with { Calendar = calendar }), CancellationToken.None);
+
+        outcome.Kind.ShouldBe(MailOutcomeKind.Sent, outcome.Reply);
+        var mail = await server.NextAsync();
+        mail.Message.Subject.ShouldBe("【约谈通知】提醒谈话：2026年3月10日 14:30，行政楼302会议室");
+        var parts = mail.Message.Body.ShouldBeOfType<MultipartAlternative>().Cast<TextPart>().ToList();
+        parts[0].Text.ShouldContain("定于2026年3月10日 14:30至15:30在行政楼302会议室与您进行提醒谈话");
+        parts[1].Text.ShouldContain("width=\"600\"");
+        var ics = Ical.Net.Calendar.Load(parts[2].Text)!;
+        ics.Method.ShouldBe("REQUEST");
+        ics.Events.Single().Sequence.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task SendAsync_AnswersSentWithTheServersReplyToData_WhenServerAccepts()
     {
         var outcome = await transport.SendAsync(MailTestData.Envelope(), CancellationToken.None);
