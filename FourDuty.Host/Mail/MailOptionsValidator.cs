@@ -5,6 +5,7 @@ namespace FourDuty.Host.Mail;
 /// <summary>Checks <see cref="MailOptions"/> at start, so that a wrong setting stops the service with its key, not the first mail.</summary>
 internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
 {
+    /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var problems = new List<string>();

@@ -15,6 +15,7 @@ internal sealed class PickupFolderMailTransport(IOptions<MailOptions> options, M
     /// <summary>The file that the message of <paramref name="outboxId"/> is written to.</summary>
     public string PathOf(Guid outboxId) => Path.Combine(Folder, $"{outboxId:N}.eml");
 
+    /// <inheritdoc />
     public async Task<MailOutcome> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
         MimeKit.MimeMessage message;

@@ -22,6 +22,7 @@ internal sealed class SmtpMailTransport(
     /// <summary>Connections opened so far (for logs and tests).</summary>
     public int ConnectionsOpened { get; private set; }
 
+    /// <inheritdoc />
     public async Task<MailOutcome> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
         MimeMessage message;
@@ -64,6 +65,7 @@ internal sealed class SmtpMailTransport(
         }
     }
 
+    /// <summary>Says QUIT on the kept connection (waiting for a send in progress) and closes it; later sends throw.</summary>
     public async ValueTask DisposeAsync()
     {
         await gate.WaitAsync();
@@ -92,6 +94,7 @@ internal sealed class SmtpMailTransport(
         }
     }
 
+    /// <summary>As <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <remarks>Runs under <see cref="gate"/>.</remarks>
