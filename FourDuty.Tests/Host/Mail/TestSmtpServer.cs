@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace FourDuty.Tests.Host.Mail;
+
+/// <summary>
+/// A real SMTP server in the test process (the SmtpServer package) on a free loopback port: it keeps every message
+/// it receives, counts sessions, and can defer (4xx) or refuse (5xx) chosen recipients.
+/// </summary>
+internal sealed class TestSmtpServer : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentQueue<ReceivedMail> received = new();
+    private readonly SemaphoreSlim arrivals = new(0);
+    private readonly SemaphoreSlim sessionEnds = new(0);
+    private readonly ConcurrentDictionary<string, SmtpResponse> refusals = new(StringComparer.OrdinalIgnoreCase);
+    private CancellationTokenSource? stop;
+    private Task? running;
+    private int sessions;
+    private int taken;
+
+    /// <summary>The port it listens on (kept across <see cref="StopAsync"/> and <see cref="RestartAsync"/>).</summary>
+    public int Port { get; private set; }
+
+    /// <summary>SMTP sessions (TCP connections) accepted since start.</summary>
+    public int Sessions => Volatile.Read(ref sessions);
+
+    /// <summary>Every message received so far, in order.</summary>
+    public IReadOnlyList<ReceivedMail> Received => received.ToArray();
+
+    public static async Task<TestSmtpServer> StartAsync()
+    {
+        var server = new TestSmtpServer();
+        await server.ListenAsync(0);
+        return server;
+    }
+
+    /// <summary>Answers RCPT TO for <paramref name="address"/> with <paramref name="code"/> and <paramref name="text"/> until <see cref="Accept"/>.</summary>
+    public void Refuse(string address, int code, string text) => refusals[address] = new SmtpResponse((SmtpReplyCode)code, text);
+
+    public void Accept(string address) => refusals.TryRemove(address, out _);
+
+    /// <summary>Waits for the next message not yet taken, or fails after a while; no sleeping.</summary>
+    public async Task<ReceivedMail> NextAsync()
+    {
+        if (!await arrivals.WaitAsync(Patience))
+        {
+            throw new TimeoutException($"No message arrived at the test SMTP server within {Patience.TotalSeconds} s ({received.Count} so far).");
+        }
+
+        return received.ElementAt(taken++);
+    }
+
+    /// <summary>Waits until a session has ended (the client said QUIT or hung up), or fails after a while.</summary>
+    public async Task SessionEndedAsync()
+    {
+        if (!await sessionEnds.WaitAsync(Patience))
+        {
+            throw new TimeoutException($"No SMTP session ended within {Patience.TotalSeconds} s.");
+        }
+    }
+
+    /// <summary>Stops listening and ends every open session, as a server going down does.</summary>
+    public async Task StopAsync()
+    {
+        if (stop is null || running is null)
+        {
+            return;
+        }
+
+        await stop.CancelAsync();
+        try
+        {
+            await running.WaitAsync(Patience);
+        }
+        catch (OperationCanceledException)
+        {
+            // The normal end of a cancelled server.
+        }
+
+        stop.Dispose();
+        stop = null;
+        running = null;
+    }
+
+    /// <summary>Listens again on the same port.</summary>
+    public Task RestartAsync() => ListenAsync(Port);
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task ListenAsync(int port)
+    {
+        var listeners = new EndpointListenerFactory();
+        var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("smtp.fourduty.test")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(listeners);
+        services.Add(new Store(this));
+        services.Add(new Filter(this));
+
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
+        server.SessionCompleted += (_, _) => sessionEnds.Release();
+        stop = new CancellationTokenSource();
+        running = server.StartAsync(stop.Token);
+        Port = await bound.Task.WaitAsync(Patience);
+    }
+
+    private sealed class Store(TestSmtpServer server) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var raw = buffer.ToArray();
+            using var stream = new MemoryStream(raw);
+            var message = MimeMessage.Load(stream, cancellationToken);
+            server.received.Enqueue(new ReceivedMail(
+                transaction.From.AsAddress(), transaction.To.Select(to => to.AsAddress()).ToList(), raw, message));
+            server.arrivals.Release();
+            return Task.FromResult(new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 Ok: queued as {server.received.Count}"));
+        }
+    }
+
+    private sealed class Filter(TestSmtpServer server) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            server.refusals.TryGetValue(to.AsAddress(), out var refusal) ? throw new SmtpResponseException(refusal) : Task.FromResult(true);
+    }
+}
+
+/// <summary>One message as the server received it: envelope, raw bytes and parsed.</summary>
+internal sealed record ReceivedMail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, byte[] Raw, MimeMessage Message)
+{
+    /// <summary>The header block as sent, before any decoding.</summary>
+    public string RawHeaders
+    {
+        get
+        {
+            var text = System.Text.Encoding.ASCII.GetString(Raw);
+            var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            return end < 0 ? text : text[..end];
+        }
+    }
+}
