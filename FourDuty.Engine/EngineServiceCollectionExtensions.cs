@@ -35,8 +35,8 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ServiceTaskHandlers>(),
             sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>()));
-        services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), sp.GetServices<Outbox.IOutboxHandler>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>()));
+        services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), () => sp.GetServices<Outbox.IOutboxHandler>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetServices<IStepListener>()));
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton(sp => new ProcessEngine(

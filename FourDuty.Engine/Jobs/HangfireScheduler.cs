@@ -14,13 +14,20 @@ internal sealed class HangfireScheduler(IBackgroundJobClient jobs, TimeProvider 
     public Task CommittedAsync(IReadOnlyList<TimerRecord> timers, IReadOnlyList<JobRecord> newJobs, IReadOnlyList<OutboxRecord> outbox,
         CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         foreach (var row in outbox)
         {
             var id = row.Id;
-            jobs.Enqueue<EngineJobs>(j => j.DeliverOutboxAsync(id, CancellationToken.None));
+            if (row.DueAt <= now)
+            {
+                jobs.Enqueue<EngineJobs>(j => j.DeliverOutboxAsync(id, CancellationToken.None));
+            }
+            else
+            {
+                jobs.Schedule<EngineJobs>(j => j.DeliverOutboxAsync(id, CancellationToken.None), row.DueAt);
+            }
         }
 
-        var now = clock.GetUtcNow();
         foreach (var timer in timers)
         {
             var (id, due) = (timer.Id, timer.DueAt);

@@ -35,6 +35,9 @@ public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string Reply)
 
     /// <summary>A permanent failure (5xx, rejected recipient): marked failed and shown, never retried by itself.</summary>
     public static OutboxOutcome Failed(string reason) => new(OutboxOutcomeKind.Failed, reason);
+
+    /// <summary>Nothing to deliver any more (the task was done before its mail went out): recorded, not sent.</summary>
+    public static OutboxOutcome Skipped(string reason) => new(OutboxOutcomeKind.Skipped, reason);
 }
 
 /// <summary>The kinds of <see cref="OutboxOutcome"/>.</summary>
@@ -48,4 +51,7 @@ public enum OutboxOutcomeKind
 
     /// <summary>Refused for good.</summary>
     Failed,
+
+    /// <summary>No longer needed.</summary>
+    Skipped,
 }

@@ -9,9 +9,16 @@ namespace FourDuty.Engine.Outbox;
 /// (the first wait is <see cref="EngineOptions.OutboxRetryBackoff"/>, capped at an hour, for as long as it
 /// takes: SMTP down for an hour loses nothing), or failed for good.
 /// </summary>
-internal sealed class OutboxDelivery(IEngineStore store, IEnumerable<IOutboxHandler> handlers, TimeProvider clock, EngineOptions options)
+internal sealed class OutboxDelivery(
+    IEngineStore store,
+    Func<IEnumerable<IOutboxHandler>> handlers,
+    TimeProvider clock,
+    EngineOptions options,
+    IEnumerable<Runtime.Commands.IStepListener> listeners)
 {
-    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    // Handlers are looked up on first use: they may themselves depend on the engine.
+    private readonly Lazy<Dictionary<string, IOutboxHandler>> _handlers =
+        new(() => handlers().ToDictionary(h => h.Kind, StringComparer.Ordinal));
 
     public async Task<bool> DeliverAsync(Guid outboxId, CancellationToken cancellationToken)
     {
@@ -27,7 +34,7 @@ internal sealed class OutboxDelivery(IEngineStore store, IEnumerable<IOutboxHand
             message = new OutboxMessage(row.Id, row.Kind, row.Key, row.Payload, row.Attempts, row.InstanceId, row.TaskId);
         }
 
-        var outcome = _handlers.TryGetValue(message.Kind, out var handler)
+        var outcome = _handlers.Value.TryGetValue(message.Kind, out var handler)
             ? await handler.DeliverAsync(message, cancellationToken)
             : OutboxOutcome.Failed($"No outbox handler is registered for the kind '{message.Kind}'.");
 
@@ -49,6 +56,15 @@ internal sealed class OutboxDelivery(IEngineStore store, IEnumerable<IOutboxHand
             return false;
         }
 
+        if (current.Status == OutboxStatus.Pending)
+        {
+            // A retry is due later: let the job driver schedule it (the sweep would find it too, within a minute).
+            foreach (var listener in listeners)
+            {
+                await listener.CommittedAsync([], [], [current], cancellationToken);
+            }
+        }
+
         return outcome.Kind == OutboxOutcomeKind.Sent;
     }
 
@@ -65,6 +81,10 @@ internal sealed class OutboxDelivery(IEngineStore store, IEnumerable<IOutboxHand
             case OutboxOutcomeKind.Failed:
                 row.Status = OutboxStatus.Failed;
                 row.LastError = Trim(outcome.Reply);
+                break;
+            case OutboxOutcomeKind.Skipped:
+                row.Status = OutboxStatus.Skipped;
+                row.Reply = Trim(outcome.Reply);
                 break;
             default:
                 row.LastError = Trim(outcome.Reply);

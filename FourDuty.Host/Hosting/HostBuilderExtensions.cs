@@ -5,6 +5,7 @@ using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
 using FourDuty.Host.Jobs;
+using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
 using FourDuty.Host.TaskPages;
 using FourDuty.Workflows;
@@ -30,6 +31,8 @@ internal static class HostBuilderExtensions
             configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
         builder.Services.AddFourDutyWorkflows(SeedPath(configuration["Seeds:Organization"] ?? "seeds/organization.json"));
+        builder.Services.AddFourDutyMail(configuration);
+        builder.Services.AddSingleton<FourDuty.Engine.Outbox.IOutboxHandler, TaskMailOutboxHandler>();
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");

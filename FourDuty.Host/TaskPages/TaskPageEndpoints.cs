@@ -1,5 +1,6 @@
 using FourDuty.Engine;
 using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Workflows.Organization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace FourDuty.Host.TaskPages;
@@ -21,7 +22,7 @@ internal static class TaskPageEndpoints
     }
 
     private static async Task<IResult> ShowAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
+        PeopleDirectory people, CancellationToken cancellationToken)
     {
         Protect(context);
         if (!TaskLinkTokens.LooksValid(token))
@@ -32,7 +33,7 @@ internal static class TaskPageEndpoints
         var state = await engine.ReadTaskLinkAsync(TaskLinkTokens.Hash(token), cancellationToken);
         if (state.Status != TaskLinkStatus.Open)
         {
-            return Page(StatusOf(state.Status), Pages.For(state));
+            return Page(StatusOf(state.Status), Pages.For(state, people));
         }
 
         var instance = await engine.Queries.GetInstanceAsync(state.Task!.InstanceId, cancellationToken);
@@ -44,7 +45,7 @@ internal static class TaskPageEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
-        CancellationToken cancellationToken)
+        PeopleDirectory people, CancellationToken cancellationToken)
     {
         Protect(context);
         if (!TaskLinkTokens.LooksValid(token))
@@ -61,7 +62,7 @@ internal static class TaskPageEndpoints
         var state = await engine.CompleteTaskByLinkAsync(TaskLinkTokens.Hash(token), null, cancellationToken);
         return state.Status == TaskLinkStatus.CompletedNow
             ? Page(StatusCodes.Status200OK, TaskPageHtml.Message("已提交", $"“{state.Task!.Name}”已办理完成，感谢您的及时处理。"))
-            : Page(StatusOf(state.Status), Pages.For(state));
+            : Page(StatusOf(state.Status), Pages.For(state, people));
     }
 
     private static void Protect(HttpContext context)
@@ -88,16 +89,19 @@ internal static class TaskPageEndpoints
         public static string Unknown() =>
             TaskPageHtml.Message("链接无效", "此链接无效或已被修改，请检查是否完整复制了邮件中的链接。", "This link is not valid.");
 
-        public static string For(TaskLinkState state) => state.Status switch
+        public static string For(TaskLinkState state, PeopleDirectory people) => state.Status switch
         {
             TaskLinkStatus.Expired => TaskPageHtml.Message("链接已过期", $"此链接已于 {TaskPageHtml.Format(state.ExpiresAt!.Value)} 过期。请联系党委办公室重新发送。", "This link has expired."),
             TaskLinkStatus.Used or TaskLinkStatus.AlreadyCompleted when state.Task is { Status: FourDuty.Engine.Runtime.State.UserTaskStatus.Completed } task =>
-                TaskPageHtml.Message("该任务已办理", $"“{task.Name}”已于 {TaskPageHtml.Format(task.EndedAt!.Value)} 由 {task.CompletedBy} 办理完成，无需重复提交。",
+                TaskPageHtml.Message("该任务已办理", $"“{task.Name}”已于 {TaskPageHtml.Format(task.EndedAt!.Value)} 由 {NameOf(people, task.CompletedBy)} 办理完成，无需重复提交。",
                     "This task was already completed."),
             TaskLinkStatus.Used => TaskPageHtml.Message("链接已使用", "此链接已使用过一次，不能再次使用。", "This link was already used."),
             TaskLinkStatus.Withdrawn => TaskPageHtml.Message("任务已撤回", "该任务所属的流程已变更或结束，此任务无需再办理。", "This task was withdrawn."),
-            TaskLinkStatus.Reassigned => TaskPageHtml.Message("任务已转交", $"该任务现已由 {state.Task?.Assignee} 办理，此链接不再有效。", "This task now belongs to someone else."),
+            TaskLinkStatus.Reassigned => TaskPageHtml.Message("任务已转交", $"该任务现已由 {NameOf(people, state.Task?.Assignee)} 办理，此链接不再有效。", "This task now belongs to someone else."),
             _ => Unknown(),
         };
+
+        private static string NameOf(PeopleDirectory people, string? id) =>
+            id is null ? "他人" : people.Find(id) is { } person ? $"{person.Name}（{person.Title}）" : id;
     }
 }

@@ -26,7 +26,7 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
         };
         foreach (var person in recipients.Where(id => directory.Find(id)?.Email is not null))
         {
-            var payload = new TaskMail("task-assigned", task.Id, person);
+            var payload = new TaskMail("task-assigned", task.Id, person, taskEvent.Element.Properties.GetValueOrDefault("article"));
             // The key makes a retried step write the same mail once; a reassignment is a new mail.
             var key = $"task:{task.Id}:assigned:{person}:{task.Revision}";
             taskEvent.Outbox.Add(MailKind, key, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), task.InstanceId, task.Id);
@@ -46,4 +46,5 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
 /// <param name="Template">The mail template, e.g. <c>task-assigned</c>.</param>
 /// <param name="TaskId">The task.</param>
 /// <param name="Person">The recipient's person id.</param>
-public sealed record TaskMail(string Template, Guid TaskId, string Person);
+/// <param name="Article">The policy article the task serves (the element's <c>article</c> property), if given.</param>
+public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null);

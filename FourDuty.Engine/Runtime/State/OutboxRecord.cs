@@ -19,7 +19,7 @@ public sealed class OutboxRecord
     /// <summary>What the handler needs, as JSON.</summary>
     public string Payload { get; set; } = "{}";
 
-    /// <summary>Pending, sent or failed for good.</summary>
+    /// <summary>Pending, sent, failed for good, or skipped.</summary>
     public OutboxStatus Status { get; set; }
 
     /// <summary>Delivery attempts so far.</summary>
@@ -58,4 +58,7 @@ public enum OutboxStatus
 
     /// <summary>Refused for good (a rejected recipient, say); shown to people, never retried by itself.</summary>
     Failed,
+
+    /// <summary>Not delivered because it was no longer needed (its task was done first).</summary>
+    Skipped,
 }

@@ -79,7 +79,7 @@ public sealed partial class TaskLinkPageTests : IAsyncLifetime
         task.CompletedBy.ShouldBe("zhao.discipline");
         (await _engine.Queries.ListTasksAsync(new(InstanceId: task.InstanceId))).Single().ElementId.ShouldBe("report");
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await second.Content.ReadAsStringAsync()).ShouldContain("由 zhao.discipline 办理完成");
+        (await second.Content.ReadAsStringAsync()).ShouldContain("由 赵敏（纪委书记） 办理完成");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed partial class TaskLinkPageTests : IAsyncLifetime
         old.StatusCode.ShouldBe(HttpStatusCode.Gone);
         (await old.Content.ReadAsStringAsync()).ShouldContain("链接已过期");
         moved.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await moved.Content.ReadAsStringAsync()).ShouldContain("li.secretary");
+        (await moved.Content.ReadAsStringAsync()).ShouldContain("李明（党委书记）");
     }
 
     private async Task<string> LinkAsync(string person, TimeSpan? lifetime = null)

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using FourDuty.Engine;
+using FourDuty.Engine.Outbox;
+using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Host.TaskPages;
+using FourDuty.Workflows.Notifications;
+using FourDuty.Workflows.Organization;
+using Microsoft.Extensions.Options;
+
+namespace FourDuty.Host.Mail;
+
+/// <summary>
+/// Delivers the task mails the steps wrote to the outbox: renders the template for the recipient, puts a fresh
+/// one-time link to the task page in it (only the link's hash is stored), and sends it. A task that was done
+/// before its mail went out is skipped; the transport's verdict decides between sent, retry and failed.
+/// </summary>
+internal sealed class TaskMailOutboxHandler(
+    ProcessEngine engine,
+    PeopleDirectory directory,
+    MailTemplates templates,
+    IMailTransport transport,
+    IOptions<MailOptions> mail,
+    EngineOptions engineOptions,
+    IConfiguration configuration) : IOutboxHandler
+{
+    public string Kind => TaskMailListener.MailKind;
+
+    public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<TaskMail>(message.Payload, JsonSerializerOptions.Web)!;
+        var task = await engine.Queries.GetTaskAsync(payload.TaskId, cancellationToken);
+        if (task is not { Status: UserTaskStatus.Open })
+        {
+            return OutboxOutcome.Skipped($"not sent: task {payload.TaskId} is {task?.Status.ToString().ToLowerInvariant() ?? "gone"}");
+        }
+
+        if (directory.Find(payload.Person) is not { Email: { } email } person)
+        {
+            return OutboxOutcome.Failed($"'{payload.Person}' has no email address in the organisation file.");
+        }
+
+        var now = engine.Clock.GetUtcNow();
+        var token = TaskLinkTokens.Create();
+        await engine.RegisterTaskLinkAsync(TaskLinkTokens.Hash(token), task.Id, person.Id, now + engineOptions.TaskLinkLifetime, cancellationToken);
+        var instance = (await engine.Queries.GetInstanceAsync(task.InstanceId, cancellationToken))!.Instance;
+        var processName = (await engine.Queries.ListDefinitionsAsync(instance.DefinitionKey, cancellationToken))
+            .FirstOrDefault(d => d.Id == instance.DefinitionId)?.Name ?? instance.DefinitionKey;
+        var culture = mail.Value.Culture;
+        var model = new TaskMailModel
+        {
+            RecipientName = person.Name,
+            TaskName = task.Name ?? task.ElementId,
+            Description = task.Description,
+            Article = payload.Article,
+            ProcessName = processName,
+            BusinessKey = instance.BusinessKey,
+            DueAt = task.DueAt is { } due ? MailDates.Format(due, culture) : null,
+            DaysRemaining = task.DueAt is { } remaining ? Math.Max(0, (int)Math.Ceiling((remaining - now).TotalDays)) : null,
+            TaskUrl = $"{PublicUrl()}{TaskPageEndpoints.Prefix}{token}",
+            InstanceId = instance.Id.ToString(),
+            TaskId = task.Id.ToString(),
+        };
+        var content = await templates.RenderAsync(payload.Template, culture, model, cancellationToken);
+        var outcome = await transport.SendAsync(new MailEnvelope(message.Id, email, person.Name, content), cancellationToken);
+        return outcome.Kind switch
+        {
+            MailOutcomeKind.Sent => OutboxOutcome.Sent(outcome.Reply),
+            MailOutcomeKind.RetryLater => OutboxOutcome.RetryLater(outcome.Reply),
+            _ => OutboxOutcome.Failed(outcome.Reply),
+        };
+    }
+
+    private string PublicUrl() => (configuration["PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080").TrimEnd('/');
+}
