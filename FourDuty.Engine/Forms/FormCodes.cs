@@ -53,6 +53,9 @@ public static class FormCodes
     /// <summary>A submitted key that the form does not declare.</summary>
     public const string UnknownField = "FORM-UNKNOWN-FIELD";
 
+    /// <summary>The submission names the same key twice in one object (JSON that was parsed without refusing duplicates).</summary>
+    public const string DuplicateKey = "FORM-DUPLICATE-KEY";
+
     /// <summary>A read-only or disabled field submitted with a value other than the one it shows.</summary>
     public const string ReadOnly = "FORM-READONLY";
 

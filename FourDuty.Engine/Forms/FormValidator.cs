@@ -28,7 +28,9 @@ public static class FormValidator
     /// checks it (lengths after trimming; the pattern unanchored, with a timeout); numbers are stored as JSON numbers
     /// (as strings with <c>serializeToString</c>); dates and times as ISO 8601 strings in the field's
     /// <c>timeSerializingFormat</c>. Fields hidden by a condition are not required (the server cannot evaluate FEEL).</para>
-    /// <para>Thread-safe; never throws for bad submissions. Time is bounded by <see cref="FormLimits"/>.</para>
+    /// <para>Thread-safe; never throws for bad submissions (a submission parsed without refusing repeated names gets
+    /// <see cref="FormCodes.DuplicateKey"/>; parse with <c>JsonDocumentOptions.AllowDuplicateProperties = false</c> to
+    /// answer it earlier). Time is bounded by <see cref="FormLimits"/>.</para>
     /// </remarks>
     public static FormValidationResult Validate(FormSchema schema, JsonObject submission, JsonObject? inputData = null)
     {
@@ -36,7 +38,11 @@ public static class FormValidator
         ArgumentNullException.ThrowIfNull(submission);
         var run = new ValidationRun(schema.Limits, inputData);
         var output = new JsonObject();
-        ValidateObject(schema.Root, submission, inputData, "", output, run);
+        if (Readable(submission, "", run))
+        {
+            ValidateObject(schema.Root, submission, inputData, "", output, run);
+        }
+
         if (run.Errors.Count > 0)
         {
             return new FormValidationResult(new Dictionary<string, JsonNode?>(), run.Errors);
@@ -45,6 +51,49 @@ public static class FormValidator
         var entries = output.ToList();
         output.Clear();
         return new FormValidationResult(entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), []);
+    }
+
+    /// <summary>
+    /// A <see cref="JsonObject"/> parsed from text that repeats a name throws when first read. Such objects are
+    /// found first, so that the answer is an error naming the place, not an exception from deep inside.
+    /// </summary>
+    private static bool Readable(JsonNode? node, string key, ValidationRun run)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                List<KeyValuePair<string, JsonNode?>> entries;
+                try
+                {
+                    entries = [.. obj];
+                }
+                catch (ArgumentException)
+                {
+                    run.Fail(key, key, FormCodes.DuplicateKey,
+                        $"The submission names the same field twice{(key.Length == 0 ? "" : $" in '{key}'")}; send each field once.");
+                    return false;
+                }
+
+                var readable = true;
+                foreach (var (name, child) in entries)
+                {
+                    readable &= Readable(child, FormKeys.Join(key, name), run);
+                }
+
+                return readable;
+
+            case JsonArray array:
+                var all = true;
+                for (var i = 0; i < array.Count; i++)
+                {
+                    all &= Readable(array[i], $"{key}[{i}]", run);
+                }
+
+                return all;
+
+            default:
+                return true;
+        }
     }
 
     private static void ValidateObject(ObjectNode node, JsonObject? submitted, JsonObject? input, string prefix, JsonObject output, ValidationRun run)

@@ -238,4 +238,28 @@ public sealed class FormValidatorTests
         result.Variables["evidenceLinks"]!.AsArray().Count.ShouldBe(0);
         result.Variables["rectificationCode"].ShouldBeNull();
     }
+
+    [Fact]
+    public void Validate_ReportsTheRepeatedKey_WhenTheSubmissionWasParsedWithDuplicateNames()
+    {
+        var submission = JsonNode.Parse("""{ "score": 90, "score": 10, "evidenceLinks": [] }""")!.AsObject();
+
+        var error = FormValidator.Validate(Form, submission, Input()).Errors.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe(FormCodes.DuplicateKey);
+        error.Key.ShouldBe("");
+        error.Message.ShouldBe("The submission names the same field twice; send each field once.");
+    }
+
+    [Fact]
+    public void Validate_NamesTheObject_WhenANestedObjectRepeatsAName()
+    {
+        var form = FormFixtures.Schema("Validate_ChecksEveryEntry_WhenMeasuresAreListedInADynamicList");
+        var submission = JsonNode.Parse("""{ "measures": [ { "measure": "补齐签字记录", "due": "2026-05-01", "due": "2027-01-01" } ] }""")!.AsObject();
+
+        var error = FormValidator.Validate(form, submission).Errors.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe(FormCodes.DuplicateKey);
+        error.Key.ShouldBe("measures[0]");
+    }
 }
