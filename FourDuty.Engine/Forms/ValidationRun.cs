@@ -7,6 +7,7 @@ namespace FourDuty.Engine.Forms;
 /// <summary>The state of one <see cref="FormValidator.Validate"/> call: the errors so far, the pattern time spent, the task's variables.</summary>
 internal sealed class ValidationRun(FormLimits limits, JsonObject? input)
 {
+    private readonly Dictionary<FormField, IReadOnlyList<OptionValue>> _optionsFromInput = [];
     private TimeSpan _patternTime;
 
     public FormLimits Limits { get; } = limits;
@@ -59,8 +60,20 @@ internal sealed class ValidationRun(FormLimits limits, JsonObject? input)
             return field.Rules.Options;
         }
 
+        if (!_optionsFromInput.TryGetValue(field, out var options))
+        {
+            options = ReadOptions(field.OptionsKey);
+            _optionsFromInput[field] = options;
+        }
+
+        return options;
+    }
+
+    /// <summary>Options from the variable a <c>valuesKey</c> names: <c>{ label, value }</c> objects or plain values.</summary>
+    private List<OptionValue> ReadOptions(string optionsKey)
+    {
         JsonNode? node = Input;
-        foreach (var part in field.OptionsKey.Split('.'))
+        foreach (var part in optionsKey.Split('.'))
         {
             node = (node as JsonObject)?[part];
         }
