@@ -70,12 +70,9 @@ internal static partial class FieldChecks
                 : $"'{label}' must have at most {digits} decimal place{(digits == 1 ? "" : "s")}; given {given}.");
         }
 
-        if (rules.Increment is { } step && number % step != 0)
+        if (rules.Increment is { } step && number % step is var rest && rest != 0)
         {
-            var lower = decimal.Floor(number / step) * step;
-            run.Fail(key, label, FormCodes.Increment,
-                $"'{label}' must be a multiple of {JsonValues.Format(step)}; given {given}, the nearest valid values are "
-                + $"{JsonValues.Format(lower)} and {JsonValues.Format(lower + step)}.");
+            run.Fail(key, label, FormCodes.Increment, $"'{label}' must be a multiple of {JsonValues.Format(step)}; given {given}{Nearest(number, rest, step)}.");
         }
 
         if (number < rules.Min)
@@ -86,6 +83,20 @@ internal static partial class FieldChecks
         if (number > rules.Max)
         {
             run.Fail(key, label, FormCodes.Max, $"'{label}' must be at most {JsonValues.Format(rules.Max.Value)}; given {given}.");
+        }
+    }
+
+    /// <summary>The valid values on either side, when they can be written (near decimal's limits they cannot).</summary>
+    private static string Nearest(decimal number, decimal rest, decimal step)
+    {
+        try
+        {
+            var lower = rest > 0 ? number - rest : number - rest - step;
+            return $", the nearest valid values are {JsonValues.Format(lower)} and {JsonValues.Format(lower + step)}";
+        }
+        catch (OverflowException)
+        {
+            return "";
         }
     }
 

@@ -51,7 +51,14 @@ internal static partial class TemporalText
 
         if (format == TimeFormat.UtcNormalized)
         {
-            var utc = new DateTimeOffset(date.ToDateTime(time), offset!.Value).UtcDateTime;
+            var local = date.ToDateTime(time);
+            var utcTicks = local.Ticks - offset!.Value.Ticks;
+            if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            {
+                return false;
+            }
+
+            var utc = new DateTime(utcTicks, DateTimeKind.Utc);
             date = DateOnly.FromDateTime(utc);
             time = TimeOnly.FromDateTime(utc);
             offset = TimeSpan.Zero;

@@ -158,6 +158,29 @@ public sealed class FormValidatorCoercionTests
             .GetValue<string>().ShouldBe(stored);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00+08:00")]
+    [InlineData("9999-12-31T23:30-08:00")]
+    public void Validate_RefusesTheDateTime_WhenItsUtcInstantFallsOutsideTheCalendar(string submitted)
+    {
+        Refused("""{ "type": "datetime", "subtype": "datetime", "key": "v", "dateLabel": "V", "timeSerializingFormat": "utc_normalized" }""", submitted)
+            .Code.ShouldBe(FormCodes.Type);
+    }
+
+    [Theory]
+    [InlineData("0.5", "-7.25", "-7.5 and -7")]
+    [InlineData("2", "79228162514264337593543950335", "")]
+    public void Validate_NamesTheNearestValidValues_WhenTheyCanBeWritten(string increment, string submitted, string nearest)
+    {
+        var error = Refused($$"""{ "type": "number", "key": "v", "label": "Hours", "increment": "{{increment}}" }""", JsonNode.Parse(submitted));
+
+        error.Code.ShouldBe(FormCodes.Increment);
+        if (nearest.Length > 0)
+        {
+            error.Message.ShouldEndWith($"the nearest valid values are {nearest}.");
+        }
+    }
+
     [Fact]
     public void Validate_RefusesTheDateTime_WhenTheOffsetIsMissing()
     {
