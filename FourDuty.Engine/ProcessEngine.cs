@@ -61,6 +61,11 @@ public sealed class ProcessEngine
         int? expectedRevision = null, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new CompleteTaskCommand(taskId, userId, Convert(variables), expectedRevision), cancellationToken);
 
+    /// <summary>The form a task asks to be filled in (its <c>camunda:formKey</c>), or null when it names none that is deployed.</summary>
+    /// <exception cref="EngineException">There is no such task.</exception>
+    public Task<Runtime.Tasks.TaskForm?> GetTaskFormAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadTaskFormCommand(taskId), cancellationToken);
+
     /// <summary>Stores an emailed task link (only the token's hash) for a person; idempotent.</summary>
     public Task RegisterTaskLinkAsync(string tokenHash, Guid taskId, string person, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new RegisterTaskLinkCommand(tokenHash, taskId, person, expiresAt), cancellationToken);

@@ -16,8 +16,11 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
 {
     public async Task<DeploymentResult> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var parsed = Resources.Select(r => (Resource: r, Result: Parser.Parse(r.Xml, r.Name))).ToList();
-        var problems = parsed.SelectMany(p => p.Result.Problems).ToList();
+        var forms = Resources.Where(FormFiles.Is).Select(r => (Resource: r, Result: Forms.FormSchema.Parse(r.Xml))).ToList();
+        var parsed = Resources.Where(r => !FormFiles.Is(r)).Select(r => (Resource: r, Result: Parser.Parse(r.Xml, r.Name))).ToList();
+        var problems = parsed.SelectMany(p => p.Result.Problems)
+            .Concat(forms.SelectMany(f => f.Result.Problems.Select(problem => FormFiles.AsProblem(problem, f.Resource.Name))))
+            .ToList();
         var processes = parsed
             .Where(p => p.Result.Model is not null)
             .SelectMany(p => p.Result.Model!.ExecutableProcesses.Select(process => (p.Resource, process)))
@@ -26,7 +29,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
         {
             problems.Add(Problem("The deployment has no files. Send one or more .bpmn files.", null));
         }
-        else if (processes.Count == 0 && problems.All(p => p.Severity != ProblemSeverity.Error))
+        else if (processes.Count == 0 && forms.Count == 0 && problems.All(p => p.Severity != ProblemSeverity.Error))
         {
             problems.Add(Problem("No file holds an executable process, so there is nothing to deploy. Set isExecutable=\"true\" on the process to run.",
                 Resources[0].Name));
@@ -50,7 +53,37 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
             definitions.Add(await DeployAsync(step, deploymentId, resource, process, cancellationToken));
         }
 
-        return new DeploymentResult(definitions, problems);
+        var deployedForms = new List<DeployedForm>();
+        foreach (var (resource, _) in forms)
+        {
+            deployedForms.Add(await DeployFormAsync(step, deploymentId, resource, cancellationToken));
+        }
+
+        return new DeploymentResult(definitions, problems) { Forms = deployedForms };
+    }
+
+    private static async Task<DeployedForm> DeployFormAsync(StepContext step, Guid deploymentId, DeploymentResource resource, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Xml)));
+        var latest = await step.Session.FindFormAsync(resource.Name, null, cancellationToken);
+        if (latest is not null && latest.ContentHash == hash)
+        {
+            return new DeployedForm(latest.Id, latest.Key, latest.Version, IsNew: false);
+        }
+
+        var form = new FormDefinitionRecord
+        {
+            Id = step.NewId(),
+            Key = resource.Name,
+            FormId = Forms.FormSchema.Parse(resource.Xml).Schema?.Id,
+            Version = (latest?.Version ?? 0) + 1,
+            DeploymentId = deploymentId,
+            ContentHash = hash,
+            Json = resource.Xml,
+            DeployedAt = step.Now,
+        };
+        step.Session.AddForm(form);
+        return new DeployedForm(form.Id, form.Key, form.Version, IsNew: true);
     }
 
     private static async Task<DeployedDefinition> DeployAsync(StepContext step, Guid deploymentId, DeploymentResource resource, BpmnProcess process,

@@ -21,6 +21,8 @@ public abstract class EngineDbContext : DbContext
     /// <summary>Deployed process definitions, one row per version.</summary>
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
 
+    internal DbSet<FormDefinitionRecord> Forms => Set<FormDefinitionRecord>();
+
     internal DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
 
     internal DbSet<TokenRecord> Tokens => Set<TokenRecord>();

@@ -5,6 +5,9 @@ public sealed class EngineException(EngineError error, string message) : Excepti
 {
     /// <summary>What went wrong, by kind and code.</summary>
     public EngineError Error { get; } = error;
+
+    /// <summary>Structured details for the caller, such as the field errors of a form submission.</summary>
+    public object? Details { get; init; }
 }
 
 /// <summary>The kinds of refusal, which the HTTP API maps to 404, 409 and 422.</summary>
@@ -41,5 +44,6 @@ public static class EngineErrors
     public static readonly EngineError NoPlainStart = new("ENGINE-NO-PLAIN-START", EngineErrorKind.Invalid);
     public static readonly EngineError InvalidModel = new("ENGINE-INVALID-MODEL", EngineErrorKind.Invalid);
     public static readonly EngineError InvalidRequest = new("ENGINE-INVALID-REQUEST", EngineErrorKind.Invalid);
+    public static readonly EngineError InvalidForm = new("ENGINE-INVALID-FORM", EngineErrorKind.Invalid);
 #pragma warning restore CS1591
 }

@@ -26,6 +26,10 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         context.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = code, Detail = detail };
         details.Extensions["code"] = code;
+        if (exception is EngineException { Details: { } extra })
+        {
+            details.Extensions["errors"] = extra;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 

@@ -36,12 +36,19 @@ internal static class TaskPageEndpoints
             return Page(StatusOf(state.Status), Pages.For(state, people));
         }
 
-        var instance = await engine.Queries.GetInstanceAsync(state.Task!.InstanceId, cancellationToken);
-        var definitions = await engine.Queries.ListDefinitionsAsync(instance!.Instance.DefinitionKey, cancellationToken);
-        var processName = definitions.FirstOrDefault(d => d.Id == instance.Instance.DefinitionId)?.Name ?? instance.Instance.DefinitionKey;
+        return await TaskPageAsync(StatusCodes.Status200OK, token, state, context, engine, antiforgery, posted: null, [], cancellationToken);
+    }
+
+    private static async Task<IResult> TaskPageAsync(int status, string token, TaskLinkState state, HttpContext context, ProcessEngine engine,
+        IAntiforgery antiforgery, IFormCollection? posted, IReadOnlyList<FourDuty.Engine.Forms.FormFieldError> errors, CancellationToken cancellationToken)
+    {
+        var instance = (await engine.Queries.GetInstanceAsync(state.Task!.InstanceId, cancellationToken))!.Instance;
+        var definitions = await engine.Queries.ListDefinitionsAsync(instance.DefinitionKey, cancellationToken);
+        var processName = definitions.FirstOrDefault(d => d.Id == instance.DefinitionId)?.Name ?? instance.DefinitionKey;
+        var form = await engine.GetTaskFormAsync(state.Task.Id, cancellationToken);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return Page(StatusCodes.Status200OK, TaskPageHtml.Task(state.Task, processName, instance.Instance.BusinessKey,
-            Prefix + token, tokens.FormFieldName, tokens.RequestToken!, fieldsHtml: ""));
+        return Page(status, TaskPageHtml.Task(state.Task, processName, instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
+            form is null ? "" : FormHtml.Fields(form.Schema, posted, errors)));
     }
 
     private static async Task<IResult> CompleteAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
@@ -59,10 +66,24 @@ internal static class TaskPageEndpoints
                 "The page's form token is missing or stale; open the link from the email again."));
         }
 
-        var state = await engine.CompleteTaskByLinkAsync(TaskLinkTokens.Hash(token), null, cancellationToken);
-        return state.Status == TaskLinkStatus.CompletedNow
-            ? Page(StatusCodes.Status200OK, TaskPageHtml.Message("已提交", $"“{state.Task!.Name}”已办理完成，感谢您的及时处理。"))
-            : Page(StatusOf(state.Status), Pages.For(state, people));
+        var hash = TaskLinkTokens.Hash(token);
+        var before = await engine.ReadTaskLinkAsync(hash, cancellationToken);
+        if (before.Status != TaskLinkStatus.Open)
+        {
+            return Page(StatusOf(before.Status), Pages.For(before, people));
+        }
+
+        var posted = await context.Request.ReadFormAsync(cancellationToken);
+        var form = await engine.GetTaskFormAsync(before.Task!.Id, cancellationToken);
+        var variables = form is null ? null : FormHtml.Submission(form.Schema, posted);
+        var state = await engine.CompleteTaskByLinkAsync(hash, variables, cancellationToken);
+        return state.Status switch
+        {
+            TaskLinkStatus.CompletedNow => Page(StatusCodes.Status200OK, TaskPageHtml.Message("已提交", $"“{state.Task!.Name}”已办理完成，感谢您的及时处理。")),
+            TaskLinkStatus.InvalidSubmission => await TaskPageAsync(StatusCodes.Status422UnprocessableEntity, token, state, context, engine, antiforgery,
+                posted, state.Errors, cancellationToken),
+            _ => Page(StatusOf(state.Status), Pages.For(state, people)),
+        };
     }
 
     private static void Protect(HttpContext context)

@@ -18,3 +18,17 @@ internal sealed class ProcessDefinitionRecordConfiguration : IEntityTypeConfigur
         builder.HasIndex(d => new { d.Key, d.ContentHash });
     }
 }
+
+internal sealed class FormDefinitionRecordConfiguration : IEntityTypeConfiguration<FormDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<FormDefinitionRecord> builder)
+    {
+        builder.ToTable("form_definitions");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Key).HasMaxLength(255);
+        builder.Property(f => f.FormId).HasMaxLength(255);
+        builder.Property(f => f.ContentHash).HasMaxLength(64);
+        builder.HasIndex(f => new { f.Key, f.Version }).IsUnique();
+        builder.HasIndex(f => f.DeploymentId);
+    }
+}

@@ -94,6 +94,12 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public void RemoveStartTimer(TimerRecord timer) => db.Timers.Remove(timer);
 
+    public void AddForm(FormDefinitionRecord form) => db.Forms.Add(form);
+
+    public Task<FormDefinitionRecord?> FindFormAsync(string key, Guid? deploymentId, CancellationToken cancellationToken) =>
+        db.Forms.AsNoTracking().Where(f => f.Key == key && (deploymentId == null || f.DeploymentId == deploymentId))
+            .OrderByDescending(f => f.Version).FirstOrDefaultAsync(cancellationToken);
+
     public void AddOutbox(OutboxRecord row) => db.Outbox.Add(row);
 
     public Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken) =>

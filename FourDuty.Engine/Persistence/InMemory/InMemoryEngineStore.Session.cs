@@ -29,6 +29,20 @@ internal sealed partial class InMemoryEngineStore
 
         public List<OutboxRecord> NewOutbox { get; } = [];
 
+        public List<FormDefinitionRecord> NewForms { get; } = [];
+
+        public void AddForm(FormDefinitionRecord form) => NewForms.Add(form);
+
+        public Task<FormDefinitionRecord?> FindFormAsync(string key, Guid? deploymentId, CancellationToken cancellationToken)
+        {
+            lock (store._lock)
+            {
+                return Task.FromResult(store._forms.Concat(NewForms)
+                    .Where(f => f.Key == key && (deploymentId == null || f.DeploymentId == deploymentId))
+                    .OrderByDescending(f => f.Version).FirstOrDefault());
+            }
+        }
+
         public List<OutboxRecord> ChangedOutbox { get; } = [];
 
         public List<TaskLinkRecord> TaskLinks { get; } = [];

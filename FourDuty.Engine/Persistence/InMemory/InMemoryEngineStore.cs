@@ -15,6 +15,7 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
     private readonly Dictionary<Guid, UserTaskRecord> _closedTasks = [];
     private readonly Dictionary<Guid, List<HistoryRecord>> _history = [];
     private readonly List<ProcessDefinitionRecord> _definitions = [];
+    private readonly List<FormDefinitionRecord> _forms = [];
     private readonly Dictionary<Guid, TimerRecord> _startTimers = [];
     private readonly Dictionary<Guid, OutboxRecord> _outbox = [];
     private readonly HashSet<string> _outboxKeys = new(StringComparer.Ordinal);
@@ -91,6 +92,7 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
         }
 
         _definitions.AddRange(session.NewDefinitions);
+        _forms.AddRange(session.NewForms);
         foreach (var timer in session.RemovedStartTimers)
         {
             _startTimers.Remove(timer.Id);

@@ -12,10 +12,11 @@ internal sealed record CompleteTaskCommand(Guid TaskId, string? UserId, IReadOnl
     public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
         var (instance, task) = await OpenTask.FindAsync(step, TaskId, ExpectedRevision, cancellationToken);
+        var variables = await Forms.TaskForms.CheckAsync(step, instance, task, Variables, cancellationToken);
         var token = instance.Token(task.TokenId)!;
         var execution = await step.ExecutionAsync(instance, token);
         step.Agenda.Add(instance, token, task.ElementId, IncidentPhase.Leave,
-            () => ((IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, UserId, Variables)));
+            () => ((IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, UserId, variables)));
         return true;
     }
 }

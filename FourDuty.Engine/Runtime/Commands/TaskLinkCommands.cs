@@ -43,11 +43,21 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
         }
 
         var (instance, task) = await OpenTask.FindAsync(step, link!.TaskId, null, cancellationToken);
+        IReadOnlyDictionary<string, VariableValue> variables;
+        try
+        {
+            variables = await Forms.TaskForms.CheckAsync(step, instance, task, Variables, cancellationToken);
+        }
+        catch (EngineException invalid) when (invalid.Error == EngineErrors.InvalidForm)
+        {
+            return state with { Status = TaskLinkStatus.InvalidSubmission, Errors = (IReadOnlyList<Forms.FormFieldError>)invalid.Details! };
+        }
+
         link.UsedAt = step.Now;
         var token = instance.Token(task.TokenId)!;
         var execution = await step.ExecutionAsync(instance, token);
         step.Agenda.Add(instance, token, task.ElementId, IncidentPhase.Leave,
-            () => ((Behaviours.IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, link.Person, Variables)));
+            () => ((Behaviours.IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, link.Person, variables)));
         return state with { Status = TaskLinkStatus.CompletedNow };
     }
 }
@@ -57,4 +67,18 @@ internal sealed record ReadTaskLinkCommand(string TokenHash) : IEngineCommand<Ta
 {
     public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken) =>
         await TaskLinkState.ReadAsync(step, await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken), cancellationToken);
+}
+
+/// <summary>The form a task asks to be filled in, if its formKey names a deployed form; changes nothing.</summary>
+internal sealed record ReadTaskFormCommand(Guid TaskId) : IEngineCommand<TaskForm?>
+{
+    public async Task<TaskForm?> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var task = await step.Session.FindTaskAsync(TaskId, cancellationToken)
+            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {TaskId}.");
+        var instance = await step.Session.LoadInstanceAsync(task.InstanceId, cancellationToken);
+        return instance is null || await Forms.TaskForms.FindAsync(step, task, instance.Instance.DefinitionId, cancellationToken) is not { } form
+            ? null
+            : new TaskForm(form.Record, form.Schema);
+    }
 }

@@ -53,6 +53,11 @@ internal interface IStoreSession : IAsyncDisposable
 
     void RemoveStartTimer(TimerRecord timer);
 
+    void AddForm(FormDefinitionRecord form);
+
+    /// <summary>The highest version of a form key, or the one deployed by <paramref name="deploymentId"/>.</summary>
+    Task<FormDefinitionRecord?> FindFormAsync(string key, Guid? deploymentId, CancellationToken cancellationToken);
+
     void AddOutbox(OutboxRecord row);
 
     /// <summary>An outbox row, to be changed and committed by this session.</summary>

@@ -10,6 +10,9 @@ namespace FourDuty.Engine.Runtime.Tasks;
 /// <param name="ExpiresAt">When the link expires.</param>
 public sealed record TaskLinkState(TaskLinkStatus Status, UserTaskRecord? Task, string? Person, DateTimeOffset? ExpiresAt)
 {
+    /// <summary>With <see cref="TaskLinkStatus.InvalidSubmission"/>: what is wrong with each field.</summary>
+    public IReadOnlyList<Forms.FormFieldError> Errors { get; init; } = [];
+
     internal static async Task<TaskLinkState> ReadAsync(StepContext step, TaskLinkRecord? link, CancellationToken cancellationToken)
     {
         if (link is null)
@@ -46,6 +49,9 @@ public enum TaskLinkStatus
 
     /// <summary>Used just now to complete the task.</summary>
     CompletedNow,
+
+    /// <summary>Still open: the submission broke the task form's rules, nothing was changed.</summary>
+    InvalidSubmission,
 
     /// <summary>No such link: mistyped, forged, or from another system.</summary>
     Unknown,

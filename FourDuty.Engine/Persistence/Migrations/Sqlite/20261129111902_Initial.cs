@@ -12,6 +12,24 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "form_definitions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    form_id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    deployment_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    json = table.Column<string>(type: "TEXT", nullable: false),
+                    deployed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_form_definitions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "history",
                 columns: table => new
                 {
@@ -265,6 +283,17 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_form_definitions_deployment_id",
+                table: "form_definitions",
+                column: "deployment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_form_definitions_key_version",
+                table: "form_definitions",
+                columns: new[] { "key", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_history_instance_id_at",
                 table: "history",
                 columns: new[] { "instance_id", "at" });
@@ -385,6 +414,9 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "form_definitions");
+
             migrationBuilder.DropTable(
                 name: "history");
 

@@ -15,6 +15,25 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 name: "fourduty");
 
             migrationBuilder.CreateTable(
+                name: "form_definitions",
+                schema: "fourduty",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    form_id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    deployment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    json = table.Column<string>(type: "text", nullable: false),
+                    deployed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_form_definitions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "history",
                 schema: "fourduty",
                 columns: table => new
@@ -281,6 +300,19 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_form_definitions_deployment_id",
+                schema: "fourduty",
+                table: "form_definitions",
+                column: "deployment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_form_definitions_key_version",
+                schema: "fourduty",
+                table: "form_definitions",
+                columns: new[] { "key", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_history_instance_id_at",
                 schema: "fourduty",
                 table: "history",
@@ -424,6 +456,10 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "form_definitions",
+                schema: "fourduty");
+
             migrationBuilder.DropTable(
                 name: "history",
                 schema: "fourduty");

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Variables;
+
+namespace FourDuty.Engine.Forms;
+
+/// <summary>
+/// The form of a user task (from its <c>camunda:formKey</c>), and the server-side check of what is submitted to
+/// complete it: only what the form declares, of the right types, within its rules. Parsed forms are cached per
+/// deployed version.
+/// </summary>
+internal static class TaskForms
+{
+    private static readonly ConcurrentDictionary<Guid, FormSchema> Parsed = new();
+
+    public static async Task<(FormDefinitionRecordInfo Record, FormSchema Schema)?> FindAsync(StepContext step, UserTaskRecord task, Guid definitionId,
+        CancellationToken cancellationToken)
+    {
+        if (FormFiles.Parse(task.FormKey) is not { } key)
+        {
+            return null;
+        }
+
+        Guid? deploymentId = null;
+        if (key.SameDeployment && await step.Session.FindDefinitionAsync(definitionId, cancellationToken) is { } definition)
+        {
+            deploymentId = definition.DeploymentId;
+        }
+
+        var form = await step.Session.FindFormAsync(key.Key, deploymentId, cancellationToken)
+            ?? await step.Session.FindFormAsync(key.Key, null, cancellationToken);
+        if (form is null)
+        {
+            return null;
+        }
+
+        var schema = Parsed.GetOrAdd(form.Id, _ => FormSchema.Parse(form.Json).Schema!);
+        return (new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), schema);
+    }
+
+    /// <summary>The submission checked against the task's form: the coerced variables, or every field error at once.</summary>
+    /// <exception cref="EngineException">The submission breaks the form's rules (<see cref="EngineErrors.InvalidForm"/>, with the field errors).</exception>
+    public static async Task<IReadOnlyDictionary<string, VariableValue>> CheckAsync(StepContext step, InstanceState instance, UserTaskRecord task,
+        IReadOnlyDictionary<string, VariableValue> submission, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(step, task, instance.Instance.DefinitionId, cancellationToken) is not { } form)
+        {
+            return submission;
+        }
+
+        var body = new JsonObject(submission.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
+        var visible = step.Variables.Visible(instance, instance.Token(task.TokenId)!);
+        var input = new JsonObject(visible.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
+        var result = FormValidator.Validate(form.Schema, body, input);
+        if (!result.IsValid)
+        {
+            throw new EngineException(EngineErrors.InvalidForm,
+                $"The submission does not fit the form '{form.Record.Key}': {string.Join(" ", result.Errors.Select(e => e.Message))}")
+            {
+                Details = result.Errors,
+            };
+        }
+
+        return result.Variables.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Which form version a task uses.</summary>
+/// <param name="Id">The form version's id.</param>
+/// <param name="Key">The file name.</param>
+/// <param name="Version">The version.</param>
+/// <param name="Json">The form-js JSON.</param>
+public sealed record FormDefinitionRecordInfo(Guid Id, string Key, int Version, string Json);
