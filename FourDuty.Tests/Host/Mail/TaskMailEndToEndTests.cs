@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FourDuty.Engine;
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FourDuty.Tests.Host.Mail;
+
+/// <summary>
+/// From a new task to the completed task, the way a leader lives it: the Host sends the task mail through a real
+/// SMTP server running in the test, the leader follows the link, and the page's button completes the task.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
+{
+    private const string Model = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="verify" name="反馈整改" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+            <userTask id="check" name="核查整改情况" camunda:assignee="role:DisciplineSecretary" camunda:dueDate="P5D">
+              <documentation>请核查巡察反馈问题的整改落实情况，逐项销号。</documentation>
+              <extensionElements><camunda:properties><camunda:property name="article" value="第十六条"/></camunda:properties></extensionElements>
+            </userTask>
+            <sequenceFlow id="f2" sourceRef="check" targetRef="report"/>
+            <userTask id="report" name="形成书面报告" camunda:assignee="zhou.office"/>
+          </process>
+        </definitions>
+        """;
+
+    private TestSmtpServer _smtp = null!;
+    private FourDutyHostFactory _host = null!;
+    private ProcessEngine _engine = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await TestSmtpServer.StartAsync();
+        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Simulated",
+            ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Security"] = "None",
+            ["Mail:From"] = "noreply@college.example",
+            ["PublicUrl"] = "http://fourduty.test",
+        });
+        _engine = _host.Services.GetRequiredService<ProcessEngine>();
+        (await _engine.DeployAsync([new DeploymentResource("verify.bpmn", Model)])).Succeeded.ShouldBeTrue();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task NewTask_MailsTheAssignee_AndTheLinkCompletesTheTask()
+    {
+        var instance = await _engine.StartAsync("verify", "示范学院/2026-巡察-1");
+
+        var mail = await _smtp.NextAsync();
+        mail.EnvelopeTo.ShouldBe(["zhao.discipline@college.example"]);
+        mail.Message.To.ToString().ShouldContain("赵敏");
+        (mail.Message.Subject ?? "").ShouldContain("核查整改情况");
+        var text = mail.Message.TextBody ?? "";
+        text.ShouldContain("第十六条");
+        text.ShouldContain("示范学院/2026-巡察-1");
+        var link = Link().Match(text).Value;
+        link.ShouldStartWith("http://fourduty.test/t/");
+        (mail.Message.HtmlBody ?? "").ShouldContain(link);
+        var outbox = (await _engine.Queries.ListOutboxAsync(10)).Single();
+        mail.Message.MessageId.ShouldBe($"{outbox.Id:N}@fourduty.mail");
+
+        using var client = _host.CreateClient();
+        var path = new Uri(link).AbsolutePath;
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await client.GetStringAsync(path);
+        (await _engine.Queries.ListTasksAsync(new(InstanceId: instance))).Single().ElementId.ShouldBe("check");
+
+        var field = HiddenField().Match(page);
+        using var posted = await client.PostAsync(path, new FormUrlEncodedContent([new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value))]));
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _engine.Queries.ListTasksAsync(new(InstanceId: instance))).Single().ElementId.ShouldBe("report");
+        (await WaitForOutboxAsync(rows => rows.Single(r => r.Status == OutboxStatus.Sent).Reply is not null)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task SmtpDown_MailsWaitAndRetry_AndAllArriveOnceItIsBack()
+    {
+        await _smtp.StopAsync();
+        await _engine.StartAsync("verify", "a");
+        await _engine.StartAsync("verify", "b");
+        await _engine.StartAsync("verify", "c");
+        (await WaitForOutboxAsync(rows => rows.Count == 3 && rows.All(r => r.Attempts >= 1 && r.Status == OutboxStatus.Pending))).ShouldBeTrue();
+        (await _engine.Queries.ListOutboxAsync(10)).ShouldAllBe(r => r.LastError != null);
+
+        await _smtp.RestartAsync();
+        await _engine.AdvanceClockAsync(TimeSpan.FromMinutes(2));
+
+        var arrived = new[] { await _smtp.NextAsync(), await _smtp.NextAsync(), await _smtp.NextAsync() };
+        arrived.Select(m => m.Message.MessageId).Distinct().Count().ShouldBe(3);
+        var rows = await _engine.Queries.ListOutboxAsync(10);
+        rows.ShouldAllBe(r => r.Status == OutboxStatus.Sent);
+        rows.Select(r => $"{r.Id:N}@fourduty.mail").ShouldBe(arrived.Select(m => m.Message.MessageId), ignoreOrder: true);
+    }
+
+    private async Task<bool> WaitForOutboxAsync(Func<IReadOnlyList<OutboxRecord>, bool> done)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            var rows = await _engine.Queries.ListOutboxAsync(100);
+            if (rows.Count > 0 && done(rows))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"http://fourduty\.test/t/[A-Za-z0-9_-]{43}")]
+    private static partial Regex Link();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex HiddenField();
+}
