@@ -13,7 +13,13 @@ internal static partial class DurableRuns
         PostgresProbe? probe, BenchOptions options, TextWriter output)
     {
         var (instances, workers, warmUp) = (options["instances"], options["workers"], options["warmup"]);
-        await InstanceWorkers.RunAsync(warmUp, workers, async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery));
+        // Whole lives in batches of 200 until the JIT is quiet (the start path is part of them).
+        const int batch = 200;
+        var (runs, lastMethods) = await JitWatch.UntilQuietAsync(
+            () => InstanceWorkers.RunAsync(batch, workers, async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery)),
+            minimum: (warmUp + batch - 1) / batch, maximum: 60);
+        output.WriteLine();
+        output.WriteLine($"warm-up  {store}: {N(runs * batch)} whole-life instances, until a batch of {batch} made the JIT compile {lastMethods} methods");
         var startStep = await ShowOneStepOfEachAsync(bench, counter, output);
 
         var start = await MeasureAsync($"{store}, start to first user task", instances, workers, steps: 1, counter, probe, output,
@@ -21,7 +27,7 @@ internal static partial class DurableRuns
         start = start with { Sound = start.Sound && await CountAsync(bench, InstanceStatus.Active) == instances };
         var whole = await MeasureAsync($"{store}, whole life (start, find task, complete)", instances, workers, steps: 2, counter, probe, output,
             async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery));
-        whole = whole with { Sound = whole.Sound && await CountAsync(bench, InstanceStatus.Completed) == warmUp + 1 + instances };
+        whole = whole with { Sound = whole.Sound && await CountAsync(bench, InstanceStatus.Completed) == runs * batch + 1 + instances };
         if (!start.Sound || !whole.Sound)
         {
             output.WriteLine($"FAILED   {store}: a step was not exactly one commit, or instances did not reach the state the run expects");
@@ -37,6 +43,7 @@ internal static partial class DurableRuns
         var (countsBefore, oursBefore, serverBefore) = (counter.Read(), ProcessCpu.Ours(), probe?.ServerCpu());
         var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
         var xidBefore = probe is null ? 0 : await probe.TransactionIdAsync();
+        var jit = JitWatch.Now();
         var times = await InstanceWorkers.RunAsync(instances, workers, operation);
         var xidAfter = probe is null ? 0 : await probe.TransactionIdAsync();
         var (counts, ours, server) = (counter.Read() - countsBefore, ProcessCpu.Ours() - oursBefore, probe?.ServerCpu() - serverBefore);
@@ -57,7 +64,7 @@ internal static partial class DurableRuns
         output.WriteLine($"  CPU per instance: engine process {Us(cpuOurs)}" + (cpuServer is { } s
             ? $", PostgreSQL processes {Us(s)}; {Environment.ProcessorCount} cores allow at most {N(Environment.ProcessorCount * 1e6 / (cpuOurs + s))} instances/s by CPU"
             : $"; {Environment.ProcessorCount} cores allow at most {N(Environment.ProcessorCount * 1e6 / cpuOurs)} instances/s by CPU"));
-        output.WriteLine($"  engine process allocated {(allocated / 1024.0 / instances).ToString("0", CultureInfo.InvariantCulture)} KB per instance; {gen0} gen-0 and {gen2} gen-2 collections");
+        output.WriteLine($"  engine process allocated {(allocated / 1024.0 / instances).ToString("0", CultureInfo.InvariantCulture)} KB per instance; {gen0} gen-0 and {gen2} gen-2 collections; JIT during the run: {JitWatch.Since(jit)}");
         output.WriteLine($"  load {MachineFacts.Load}");
         output.Flush();
         // The server's count may only exceed one per step by the background's own few (autovacuum's ANALYZE).

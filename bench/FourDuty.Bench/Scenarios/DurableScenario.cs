@@ -24,6 +24,7 @@ internal sealed class DurableScenario : IScenario
         new("workers", 64, 1, "concurrent workers, each with one instance in flight"),
         new("warmup", 300, 0, "unmeasured whole-life instances first, on each store"),
         new("sqlite", 1, 0, "1 runs SQLite on a temporary file too, 0 skips it"),
+        new("breakdown", 300, 10, "runs of each part of a start step, alone on one worker, to show where its time goes"),
         new("pgbench-clients", 16, 1, "pgbench -c"),
         new("pgbench-seconds", 20, 1, "pgbench -T"),
         new("pgbench-scale", 4, 1, "pgbench -i -s"),
@@ -96,6 +97,11 @@ internal sealed class DurableScenario : IScenario
             await using var probe = await PostgresProbe.ConnectAsync(engineDb.ConnectionString);
             var (start, whole, startStep) = await DurableRuns.RunAsync("PostgreSQL", bench, counter, probe, options, output);
             await ReplayAsync(engineDb.ConnectionString, startStep, start.PerSecond, probe, options, output);
+            await using (var database = NpgsqlDataSource.Create(engineDb.ConnectionString))
+            {
+                await StartStepBreakdown.RunAsync(bench, model, database, startStep, options["breakdown"], output);
+            }
+
 
             var pgbench = options.Text("pgbench") ?? Pgbench.Find();
             double? tps = null;
@@ -138,7 +144,8 @@ internal sealed class DurableScenario : IScenario
             var counter = new StepCounter();
             await using var bench = await BenchEngine.CreateAsync(s => s.SqliteConnectionString = $"Data Source={file}", model,
                 services => services.ConfigureDbContext<SqliteEngineDbContext>(b => b.AddInterceptors(counter)));
-            var (start, whole, _) = await DurableRuns.RunAsync("SQLite", bench, counter, null, options, output);
+            var (start, whole, startStep) = await DurableRuns.RunAsync("SQLite", bench, counter, null, options, output);
+            await StartStepBreakdown.RunAsync(bench, model, null, startStep, options["breakdown"], output);
             output.WriteLine();
             output.WriteLine($"SQLite summary: start to first user task {N(start.PerSecond)} instances/s, whole life {N(whole.PerSecond)} instances/s ({N(2 * whole.PerSecond)} steps/s)");
             return start.Sound && whole.Sound;
