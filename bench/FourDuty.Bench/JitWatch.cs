@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 
@@ -16,25 +17,30 @@ internal static class JitWatch
     public static (long Methods, TimeSpan Time) Now() => (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
 
     /// <summary>
-    /// Runs <paramref name="batch"/> at least <paramref name="minimum"/> times, then until two runs in a row each
-    /// compile fewer than five methods (at most <paramref name="maximum"/> runs): one quiet run can be the JIT's
-    /// call-counting delay rather than the end of its work.
+    /// Runs <paramref name="batch"/> at least <paramref name="minimum"/> times, then on until the batches of one whole
+    /// second compile fewer than five methods (at most <paramref name="maximum"/> runs). A shorter window could fall
+    /// inside the JIT's call-counting delay (it waits while new methods keep being called) and look quiet when it is not.
     /// </summary>
-    /// <returns>How many runs it took, and how many methods the last one compiled.</returns>
+    /// <returns>How many runs it took, and how many methods the last second's runs compiled.</returns>
     public static async Task<(int Runs, long LastMethods)> UntilQuietAsync(Func<Task> batch, int minimum, int maximum)
     {
-        long compiled = long.MaxValue;
-        var (runs, quietInARow) = (0, 0);
-        while (runs < maximum && (runs < minimum || quietInARow < 2))
+        var runs = 0;
+        while (true)
         {
-            var before = JitInfo.GetCompiledMethodCount();
-            await batch();
-            compiled = JitInfo.GetCompiledMethodCount() - before;
-            quietInARow = compiled < QuietMethods ? quietInARow + 1 : 0;
-            runs++;
-        }
+            var (before, started) = (JitInfo.GetCompiledMethodCount(), Stopwatch.GetTimestamp());
+            do
+            {
+                await batch();
+                runs++;
+            }
+            while (runs < maximum && (runs < minimum || Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(1)));
 
-        return (runs, compiled);
+            var compiled = JitInfo.GetCompiledMethodCount() - before;
+            if (runs >= maximum || (runs >= minimum && compiled < QuietMethods))
+            {
+                return (runs, compiled);
+            }
+        }
     }
 
     /// <summary>What the JIT did since <paramref name="since"/>: "N methods, T ms".</summary>

@@ -19,7 +19,7 @@ internal static partial class DurableRuns
             () => InstanceWorkers.RunAsync(batch, workers, async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery)),
             minimum: (warmUp + batch - 1) / batch, maximum: 60);
         output.WriteLine();
-        output.WriteLine($"warm-up  {store}: {N(runs * batch)} whole-life instances, until a batch of {batch} made the JIT compile {lastMethods} methods");
+        output.WriteLine($"warm-up  {store}: {N(runs * batch)} whole-life instances, until a second of them made the JIT compile {lastMethods} methods");
         var startStep = await ShowOneStepOfEachAsync(bench, counter, output);
 
         var start = await MeasureAsync($"{store}, start to first user task", instances, workers, steps: 1, counter, probe, output,
