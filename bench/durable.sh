@@ -3,6 +3,7 @@
 # server's durability at its defaults (fsync, synchronous_commit and full_page_writes on): a commit rate measured
 # without fsync would not be one. The cluster is stopped and removed on exit, on failure and on Ctrl+C.
 # Usage: bench/durable.sh [durable options, e.g. --instances 5000 --workers 64]
+#        PG_OPTIONS="No Reset On Close=true;Max Auto Prepare=32" bench/durable.sh ...   adds Npgsql connection string options
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,4 +43,4 @@ as_postgres "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($CLUSTER_DIR), fsync on"
 
 dotnet run -c Release --project bench/FourDuty.Bench -- durable \
-  --postgres "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" --pgbench "$PG_BIN/pgbench" "$@"
+  --postgres "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres${PG_OPTIONS:+;$PG_OPTIONS}" --pgbench "$PG_BIN/pgbench" "$@"
