@@ -11,6 +11,9 @@ internal interface IScenario
     /// <summary>The integer options it reads, with their defaults.</summary>
     IReadOnlyList<BenchOption> Options { get; }
 
+    /// <summary>The text options it reads (a connection string, a path); none by default.</summary>
+    IReadOnlyList<BenchTextOption> TextOptions => [];
+
     /// <summary>Runs the scenario and prints its figures.</summary>
     /// <returns>The process exit code: 0 when the run is sound.</returns>
     int Run(BenchOptions options, TextWriter output);
@@ -18,3 +21,6 @@ internal interface IScenario
 
 /// <summary>An integer option, <c>--name value</c>.</summary>
 internal sealed record BenchOption(string Name, int Default, int Minimum, string Description);
+
+/// <summary>A text option, <c>--name "value"</c>, absent unless given.</summary>
+internal sealed record BenchTextOption(string Name, string Description);

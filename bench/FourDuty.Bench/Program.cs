@@ -1,18 +1,18 @@
 using FourDuty.Bench;
 using FourDuty.Bench.Scenarios;
 
-IScenario[] scenarios = [new ParseScenario()];
+IScenario[] scenarios = [new ParseScenario(), new MemoryScenario(), new ExpressionsScenario(), new DurableScenario()];
 
 if (args is [var name, .. var rest] && scenarios.FirstOrDefault(s => s.Name == name) is { } scenario)
 {
     try
     {
-        return scenario.Run(BenchOptions.Parse(rest, scenario.Options), Console.Out);
+        return scenario.Run(BenchOptions.Parse(rest, scenario.Options, scenario.TextOptions), Console.Out);
     }
     catch (BenchUsageException exception)
     {
         Console.Error.WriteLine($"{scenario.Name}: {exception.Message}");
-        Console.Error.WriteLine($"Usage: FourDuty.Bench {scenario.Name} {string.Join(' ', scenario.Options.Select(o => $"[--{o.Name} {o.Default}]"))}");
+        Console.Error.WriteLine($"Usage: FourDuty.Bench {scenario.Name} {string.Join(' ', scenario.Options.Select(o => $"[--{o.Name} {o.Default}]").Concat(scenario.TextOptions.Select(o => $"[--{o.Name} TEXT]")))}");
         return 2;
     }
 }
@@ -24,7 +24,12 @@ foreach (var known in scenarios)
     Console.Error.WriteLine($"  {known.Name}: {known.Description}");
     foreach (var option in known.Options)
     {
-        Console.Error.WriteLine($"    {"--" + option.Name + " N",-16} {option.Description} (default {option.Default})");
+        Console.Error.WriteLine($"    {"--" + option.Name + " N",-20} {option.Description} (default {option.Default})");
+    }
+
+    foreach (var option in known.TextOptions)
+    {
+        Console.Error.WriteLine($"    {"--" + option.Name + " TEXT",-20} {option.Description}");
     }
 }
 

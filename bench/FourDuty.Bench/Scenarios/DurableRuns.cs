@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Store;
+
+namespace FourDuty.Bench.Scenarios;
+
+/// <summary>The two measured runs on one durable store, with the SQL of one step of each kind shown first.</summary>
+internal static partial class DurableRuns
+{
+    /// <returns>The figures of both runs, and the commands of the start step shown (to replay by hand).</returns>
+    public static async Task<(RunFigures Start, RunFigures Whole, IReadOnlyList<CapturedCommand> StartStep)> RunAsync(string store, BenchEngine bench, StepCounter counter,
+        PostgresProbe? probe, BenchOptions options, TextWriter output)
+    {
+        var (instances, workers, warmUp) = (options["instances"], options["workers"], options["warmup"]);
+        // Whole lives in batches of 200 until the JIT is quiet (the start path is part of them).
+        const int batch = 200;
+        var (runs, lastMethods) = await JitWatch.UntilQuietAsync(
+            () => InstanceWorkers.RunAsync(batch, workers, async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery)),
+            minimum: (warmUp + batch - 1) / batch, maximum: 60);
+        output.WriteLine();
+        output.WriteLine($"warm-up  {store}: {N(runs * batch)} whole-life instances, until a second of them made the JIT compile {lastMethods} methods");
+        var startStep = await ShowOneStepOfEachAsync(bench, counter, output);
+
+        var start = await MeasureAsync($"{store}, start to first user task", instances, workers, steps: 1, counter, probe, output,
+            () => bench.StartAsync());
+        start = start with { Sound = start.Sound && await CountAsync(bench, InstanceStatus.Active) == instances };
+        var whole = await MeasureAsync($"{store}, whole life (start, find task, complete)", instances, workers, steps: 2, counter, probe, output,
+            async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery));
+        whole = whole with { Sound = whole.Sound && await CountAsync(bench, InstanceStatus.Completed) == runs * batch + 1 + instances };
+        if (!start.Sound || !whole.Sound)
+        {
+            output.WriteLine($"FAILED   {store}: a step was not exactly one commit, or instances did not reach the state the run expects");
+        }
+
+        return (start, whole, startStep);
+    }
+
+    private static async Task<RunFigures> MeasureAsync(string name, int instances, int workers, int steps, StepCounter counter, PostgresProbe? probe,
+        TextWriter output, Func<Task> operation)
+    {
+        GC.Collect();
+        var (countsBefore, oursBefore, serverBefore) = (counter.Read(), ProcessCpu.Ours(), probe?.ServerCpu());
+        var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
+        var xidBefore = probe is null ? 0 : await probe.TransactionIdAsync();
+        var jit = JitWatch.Now();
+        var times = await InstanceWorkers.RunAsync(instances, workers, operation);
+        var xidAfter = probe is null ? 0 : await probe.TransactionIdAsync();
+        var (counts, ours, server) = (counter.Read() - countsBefore, ProcessCpu.Ours() - oursBefore, probe?.ServerCpu() - serverBefore);
+        var (allocated, gen0, gen2) = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
+
+        var stepCount = (double)instances * steps;
+        var saveChanges = counts.SaveChanges / stepCount;
+        var serverCommits = probe is null ? (double?)null : (xidAfter - xidBefore - 1) / stepCount;
+        output.WriteLine();
+        output.WriteLine($"{name}: {N(instances)} instances by {workers} workers in {times.Elapsed.TotalSeconds:0.00} s = {N(times.PerSecond)} instances/s ({N(times.PerSecond * steps)} steps/s)");
+        output.WriteLine($"  latency per instance: median {Ms(times.Median)}, p95 {Ms(times.P95)}");
+        output.WriteLine($"  commits per step: {D(saveChanges)} SaveChanges, {D(counts.TransactionsCommitted / stepCount)} explicit EF transactions" +
+            (serverCommits is { } c ? $", {D(c)} write transactions counted by the server (txid; autovacuum's ANALYZE takes some too)" : ""));
+        output.WriteLine($"  per instance: {D(counts.RoundTrips / (double)instances)} round trips ({D(counts.Reads / (double)instances)} of them SELECT), " +
+            $"{D(counts.Statements / (double)instances)} SQL statements, {Ms(counts.CommandTime.TotalMilliseconds / instances)} inside database commands (summed over workers)");
+        var cpuOurs = ours.TotalMicroseconds / instances;
+        var cpuServer = server?.TotalMicroseconds / instances;
+        output.WriteLine($"  CPU per instance: engine process {Us(cpuOurs)}" + (cpuServer is { } s
+            ? $", PostgreSQL processes {Us(s)}; {Environment.ProcessorCount} cores allow at most {N(Environment.ProcessorCount * 1e6 / (cpuOurs + s))} instances/s by CPU"
+            : $"; {Environment.ProcessorCount} cores allow at most {N(Environment.ProcessorCount * 1e6 / cpuOurs)} instances/s by CPU"));
+        output.WriteLine($"  engine process allocated {(allocated / 1024.0 / instances).ToString("0", CultureInfo.InvariantCulture)} KB per instance; {gen0} gen-0 and {gen2} gen-2 collections; JIT during the run: {JitWatch.Since(jit)}");
+        output.WriteLine($"  load {MachineFacts.Load}");
+        output.Flush();
+        // The server's count may only exceed one per step by the background's own few (autovacuum's ANALYZE).
+        var sound = Math.Abs(saveChanges - 1) < 1e-9 && (serverCommits is null || serverCommits.Value is >= 1 - 1e-9 and < 1.02);
+        return new RunFigures(times.PerSecond, sound);
+    }
+
+    /// <summary>Prints the SQL of one start step and of one completion step, run alone.</summary>
+    private static async Task<IReadOnlyList<CapturedCommand>> ShowOneStepOfEachAsync(BenchEngine bench, StepCounter counter, TextWriter output)
+    {
+        counter.TakeCaptured();
+        counter.Capture = true;
+        var instance = await bench.StartAsync();
+        counter.Capture = false;
+        var startStep = counter.TakeCaptured();
+        Print("start step (StartAsync: start -> gateway -> user task)", startStep, output);
+
+        var task = (await bench.Engine.Queries.ListTasksAsync(new TaskFilter(InstanceId: instance))).Single();
+        counter.TakeCaptured();
+        counter.Capture = true;
+        await bench.Engine.CompleteTaskAsync(task.Id);
+        counter.Capture = false;
+        Print("completion step (CompleteTaskAsync: user task -> end)", counter.TakeCaptured(), output);
+        return startStep;
+    }
+
+    private static void Print(string step, IReadOnlyList<CapturedCommand> commands, TextWriter output)
+    {
+        var statements = commands.SelectMany(c => StepCounter.Statements(c.Text)).Select(Normalise).ToList();
+        var kinds = statements.GroupBy(s => s.Split(' ')[0]).Select(g => $"{g.Count()} {g.Key}");
+        output.WriteLine();
+        output.WriteLine($"SQL of one {step}: {commands.Count} round trips, {statements.Count} statements ({string.Join(", ", kinds)})");
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var inCommand = StepCounter.Statements(commands[i].Text).Select(Normalise).ToList();
+            foreach (var group in inCommand.GroupBy(s => s))
+            {
+                var text = group.Key.Length <= 150 ? group.Key : group.Key[..147] + "...";
+                output.WriteLine($"  {i + 1,2}. {(group.Count() > 1 ? group.Count() + " x " : "")}{text}");
+            }
+        }
+    }
+
+    // One line, parameters named alike, so that the same statement for another row reads the same.
+    private static string Normalise(string statement) => Parameter().Replace(Whitespace().Replace(statement, " "), "@p").Trim();
+
+    private static async Task<int> CountAsync(BenchEngine bench, InstanceStatus status) =>
+        (await bench.Engine.Queries.ListInstancesAsync(new InstanceFilter(BenchEngine.ProcessKey, status))).Count;
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string D(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Ms(double milliseconds) => milliseconds.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Us(double microseconds) => microseconds.ToString("0", CultureInfo.InvariantCulture) + " µs";
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"@p\d+|@__\w+|@\w+_\d+|\$\d+")]
+    private static partial Regex Parameter();
+}
+
+/// <summary>A run's instances per second, and whether its checks held.</summary>
+internal sealed record RunFigures(double PerSecond, bool Sound);

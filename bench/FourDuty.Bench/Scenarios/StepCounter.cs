@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FourDuty.Bench.Scenarios;
+
+/// <summary>
+/// Counts what the engine asks of the database, from EF Core's interceptors: <c>SaveChanges</c> calls, explicit
+/// transactions committed, round trips (commands) and the SQL statements in them, and the time the commands took.
+/// While <see cref="Capture"/> is on it also keeps the SQL text, to show what one step sends.
+/// </summary>
+internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private long _saveChanges;
+    private long _transactionsCommitted;
+    private long _roundTrips;
+    private long _reads;
+    private long _statements;
+    private long _commandTicks;
+    private readonly ConcurrentQueue<CapturedCommand> _captured = new();
+
+    /// <summary>Keep the SQL of every command from now on (one step at a time, or the list interleaves).</summary>
+    public bool Capture { get; set; }
+
+    public Counts Read() => new(
+        Interlocked.Read(ref _saveChanges), Interlocked.Read(ref _transactionsCommitted), Interlocked.Read(ref _roundTrips),
+        Interlocked.Read(ref _reads), Interlocked.Read(ref _statements), TimeSpan.FromTicks(Interlocked.Read(ref _commandTicks)));
+
+    /// <summary>The commands captured so far, and forget them.</summary>
+    public IReadOnlyList<CapturedCommand> TakeCaptured()
+    {
+        var list = new List<CapturedCommand>();
+        while (_captured.TryDequeue(out var sql))
+        {
+            list.Add(sql);
+        }
+
+        return list;
+    }
+
+    /// <summary>The statements in a command's text: EF writes each at the start of a line.</summary>
+    public static IReadOnlyList<string> Statements(string commandText) =>
+        StatementStart().Matches(commandText).Select(m => commandText[m.Index..NextStart(commandText, m.Index)].Trim()).ToList();
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _saveChanges);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Interlocked.Increment(ref _saveChanges);
+        return result;
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _transactionsCommitted);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Interlocked.Increment(ref _transactionsCommitted);
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        Count(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Count(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Count(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Count(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
+    {
+        Count(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Count(command, eventData);
+        return result;
+    }
+
+    private void Count(DbCommand command, CommandExecutedEventData eventData)
+    {
+        Interlocked.Increment(ref _roundTrips);
+        var statements = StatementStart().Count(command.CommandText);
+        Interlocked.Add(ref _statements, statements);
+        if (command.CommandText.StartsWith("SELECT", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _reads);
+        }
+
+        Interlocked.Add(ref _commandTicks, eventData.Duration.Ticks);
+        if (Capture)
+        {
+            // Parameters are cloned with their provider types, so that the command can be replayed as it was sent.
+            var parameters = command.Parameters.Cast<DbParameter>().Select(p => p is ICloneable c ? (DbParameter)c.Clone() : p).ToList();
+            _captured.Enqueue(new CapturedCommand(command.CommandText, parameters));
+        }
+    }
+
+    private static int NextStart(string text, int from)
+    {
+        var next = StatementStart().Match(text, from + 1);
+        return next.Success ? next.Index : text.Length;
+    }
+
+    // A statement starts a line (EF puts subqueries on indented lines): SELECT, INSERT, UPDATE, DELETE, or a SQLite RETURNING-less insert.
+    [GeneratedRegex(@"^(SELECT|INSERT|UPDATE|DELETE|WITH)\b", RegexOptions.Multiline)]
+    private static partial Regex StatementStart();
+}
+
+/// <summary>A command as EF Core sent it.</summary>
+internal sealed record CapturedCommand(string Text, IReadOnlyList<DbParameter> Parameters);
+
+/// <summary>Totals since the counter was made; subtract two readings for a run.</summary>
+internal sealed record Counts(long SaveChanges, long TransactionsCommitted, long RoundTrips, long Reads, long Statements, TimeSpan CommandTime)
+{
+    public static Counts operator -(Counts a, Counts b) => new(a.SaveChanges - b.SaveChanges, a.TransactionsCommitted - b.TransactionsCommitted,
+        a.RoundTrips - b.RoundTrips, a.Reads - b.Reads, a.Statements - b.Statements, a.CommandTime - b.CommandTime);
+}
