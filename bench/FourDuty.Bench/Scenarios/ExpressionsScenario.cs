@@ -36,7 +36,8 @@ internal sealed class ExpressionsScenario : IScenario
     {
         var clock = TimeProvider.System;
         var sandbox = new ExpressionOptions();
-        var evaluator = new ExpressionEvaluator(clock, sandbox);
+        var functions = new ExpressionFunctions(clock, calendar: null);
+        var evaluator = new ExpressionEvaluator(clock, sandbox, functions);
         var variables = new Variables(new()
         {
             ["amount"] = VariableValue.From(1500),
@@ -102,7 +103,7 @@ internal sealed class ExpressionsScenario : IScenario
     {
         VariableValue Run(string code)
         {
-            var engine = new SandboxEngine(clock, sandbox, strict: true);
+            var engine = new SandboxEngine(clock, sandbox, new ExpressionFunctions(clock, calendar: null), strict: true);
             engine.Bind(FreeIdentifiers.Of(new Acornima.Parser().ParseExpression(code)), variables);
             return engine.FromJs(engine.Engine.Evaluate($"({code})"), "the expression");
         }
