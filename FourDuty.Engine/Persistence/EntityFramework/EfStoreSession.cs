@@ -76,6 +76,11 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             ? Definitions().FirstOrDefaultAsync(d => d.Key == key && d.Version == v, cancellationToken)
             : Definitions().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<Guid?> FindDefinitionIdAsync(string key, int? version, CancellationToken cancellationToken) =>
+        version is { } v
+            ? await Definitions().Where(d => d.Key == key && d.Version == v).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken)
+            : await Definitions().Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+
     public Task<ProcessDefinitionRecord?> FindDefinitionByHashAsync(string key, string contentHash, CancellationToken cancellationToken) =>
         Definitions().Where(d => d.Key == key && d.ContentHash == contentHash).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
 

@@ -185,6 +185,9 @@ internal sealed partial class InMemoryEngineStore
             }
         }
 
+        public async Task<Guid?> FindDefinitionIdAsync(string key, int? version, CancellationToken cancellationToken) =>
+            (await FindDefinitionAsync(key, version, cancellationToken))?.Id;
+
         public Task<ProcessDefinitionRecord?> FindDefinitionByHashAsync(string key, string contentHash, CancellationToken cancellationToken)
         {
             lock (store._lock)

@@ -9,10 +9,10 @@ internal sealed record StartInstanceCommand(string Key, int? Version, string? Bu
 {
     public async Task<Guid> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var record = await step.Session.FindDefinitionAsync(Key, Version, cancellationToken)
+        var definitionId = await step.Session.FindDefinitionIdAsync(Key, Version, cancellationToken)
             ?? throw new EngineException(EngineErrors.DefinitionNotFound,
                 Version is null ? $"No process with key '{Key}' is deployed." : $"Process '{Key}' has no version {Version}.");
-        var instance = step.Starter.Start(step.Services.Definitions.Get(record), null, BusinessKey, Variables);
+        var instance = step.Starter.Start(await step.DefinitionAsync(definitionId, cancellationToken), null, BusinessKey, Variables);
         return instance.Instance.Id;
     }
 }

@@ -103,15 +103,19 @@ internal sealed class StepContext
         return instance;
     }
 
-    public async Task<ProcessDefinition> DefinitionOfAsync(InstanceState instance, CancellationToken cancellationToken = default)
+    public Task<ProcessDefinition> DefinitionOfAsync(InstanceState instance, CancellationToken cancellationToken = default) =>
+        DefinitionAsync(instance.Instance.DefinitionId, cancellationToken);
+
+    /// <summary>A deployed version by id: parsed once per process, read from the store only the first time.</summary>
+    public async Task<ProcessDefinition> DefinitionAsync(Guid definitionId, CancellationToken cancellationToken = default)
     {
-        if (Services.Definitions.TryGet(instance.Instance.DefinitionId, out var cached))
+        if (Services.Definitions.TryGet(definitionId, out var cached))
         {
             return cached;
         }
 
-        var record = await Session.FindDefinitionAsync(instance.Instance.DefinitionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Definition {instance.Instance.DefinitionId} of instance {instance.Instance.Id} is missing.");
+        var record = await Session.FindDefinitionAsync(definitionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition {definitionId} is missing.");
         return Services.Definitions.Get(record);
     }
 

@@ -39,6 +39,9 @@ internal interface IStoreSession : IAsyncDisposable
     /// <summary>The highest version of a key, or the given version.</summary>
     Task<ProcessDefinitionRecord?> FindDefinitionAsync(string key, int? version, CancellationToken cancellationToken);
 
+    /// <summary>The id of the highest version of a key (or of the given version), without reading the model.</summary>
+    Task<Guid?> FindDefinitionIdAsync(string key, int? version, CancellationToken cancellationToken);
+
     Task<ProcessDefinitionRecord?> FindDefinitionByHashAsync(string key, string contentHash, CancellationToken cancellationToken);
 
     void AddDefinition(ProcessDefinitionRecord definition);
