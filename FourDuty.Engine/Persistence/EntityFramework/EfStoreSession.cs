@@ -12,6 +12,8 @@ namespace FourDuty.Engine.Persistence.EntityFramework;
 /// </summary>
 internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChangeTracker
 {
+    private readonly bool _postgres = db.Database.IsNpgsql();
+
     private readonly Dictionary<Guid, InstanceState> _states = [];
 
     public async Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -124,7 +126,18 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (_postgres)
+            {
+                await Postgres.PostgresStepWriter.WriteAsync(db, cancellationToken);
+            }
+            else
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Npgsql.PostgresException exception) when (exception.SqlState is Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            throw new ConcurrencyConflictException("Another step changed or inserted the same rows first.", exception);
         }
         catch (DbUpdateConcurrencyException exception)
         {

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
+
+/// <summary>How one entity type is stored, read once from the Entity Framework model: table, columns, key, concurrency tokens.</summary>
+internal sealed class RowShape
+{
+    private static readonly ConcurrentDictionary<IEntityType, RowShape> Shapes = new();
+
+    private RowShape(IEntityType type)
+    {
+        Table = $"\"{type.GetSchema()}\".\"{type.GetTableName()}\"";
+        var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        Columns = type.GetProperties().Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping())).ToList();
+        Key = Columns.Single(c => c.Property.IsPrimaryKey());
+        Tokens = Columns.Where(c => c.Property.IsConcurrencyToken).ToList();
+    }
+
+    public string Table { get; }
+
+    public IReadOnlyList<Column> Columns { get; }
+
+    public Column Key { get; }
+
+    public IReadOnlyList<Column> Tokens { get; }
+
+    public static RowShape Of(IEntityType type) => Shapes.GetOrAdd(type, t => new RowShape(t));
+
+    /// <summary>One column: its name, and how a property value becomes a parameter value.</summary>
+    internal sealed class Column(IProperty property, string name, RelationalTypeMapping mapping)
+    {
+        private readonly ValueConverter? _converter = property.GetValueConverter() ?? mapping.Converter;
+
+        public IProperty Property { get; } = property;
+
+        public string Name { get; } = $"\"{name}\"";
+
+        public string StoreType { get; } = mapping.StoreType;
+
+        public object ToParameter(object? value) =>
+            value is null ? DBNull.Value : (_converter is null ? value : _converter.ConvertToProvider(value)) ?? DBNull.Value;
+
+        public object? FromColumn(object value) =>
+            value is DBNull ? null : _converter is null ? value : _converter.ConvertFromProvider(value);
+    }
+}
