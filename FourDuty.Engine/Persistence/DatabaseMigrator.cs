@@ -9,8 +9,9 @@ namespace FourDuty.Engine.Persistence;
 
 /// <summary>Brings the database to the latest migration when the host starts.</summary>
 /// <remarks>
-/// Several nodes may start at once on one PostgreSQL database: EF Core takes a database-wide lock around
-/// <c>Migrate</c>, so exactly one of them applies each migration and the others wait and find it applied.
+/// Several nodes may start at once on one PostgreSQL database. EF Core's own migration lock did not keep two
+/// nodes from applying the same migration (seen: a duplicate key in the history table), so on PostgreSQL the
+/// migration runs under an advisory lock: one node migrates, the others wait and then find nothing to do.
 /// </remarks>
 internal sealed class DatabaseMigrator(
     IServiceScopeFactory scopes,
@@ -27,7 +28,15 @@ internal sealed class DatabaseMigrator(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (storage.Provider == StorageProvider.Postgres)
+        {
+            await using var guard = await PostgresAdvisoryLock.AcquireAsync(storage.PostgresConnectionString!, MigrationLock, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         if (storage.Provider == StorageProvider.Sqlite)
         {
             // Write-ahead logging lets readers (health checks, the API) proceed while a step commits.
@@ -38,6 +47,9 @@ internal sealed class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Any constant every node shares; it names this lock among the database's advisory locks ("FDEF").
+    private const long MigrationLock = 0x46_44_45_46;
 
     private static void CreateSqliteFolder(string connectionString)
     {

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Persistence;
 using Hangfire.PostgreSql;
 using Npgsql;
 
@@ -10,26 +11,21 @@ namespace FourDuty.Host.Jobs;
 /// </summary>
 internal static class HangfireSchemaInstaller
 {
-    // Any constant shared by every node; it names this lock among the database's advisory locks.
-    private const long LockKey = 0x46_44_48_46; // "FDHF"
+    // Any constant shared by every node; it names this lock among the database's advisory locks ("FDHF").
+    private const long LockKey = 0x46_44_48_46;
 
     public static void Install(string connectionString)
     {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
-        {
-            acquire.ExecuteNonQuery();
-        }
-
+        var guard = PostgresAdvisoryLock.AcquireAsync(connectionString, LockKey, CancellationToken.None).GetAwaiter().GetResult();
         try
         {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
             PostgreSqlObjectsInstaller.Install(connection, JobsServiceCollectionExtensions.HangfireSchema);
         }
         finally
         {
-            using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-            release.ExecuteNonQuery();
+            guard.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

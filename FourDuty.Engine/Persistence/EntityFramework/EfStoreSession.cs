@@ -18,18 +18,33 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public async Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
-        if (_states.TryGetValue(instanceId, out var loaded))
+        if (_states.TryGetValue(instanceId, out var known))
         {
-            return loaded;
+            return known;
         }
 
+        var loaded = _postgres
+            ? await Postgres.PostgresInstanceLoader.LoadAsync(db, instanceId, cancellationToken)
+            : await LoadWithQueriesAsync(instanceId, cancellationToken);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var state = new InstanceState(loaded.Value.Instance, this, loaded.Value.Rows);
+        _states[instanceId] = state;
+        return state;
+    }
+
+    private async Task<(InstanceRecord Instance, InstanceRows Rows)?> LoadWithQueriesAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
         var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null)
         {
             return null;
         }
 
-        var rows = new InstanceRows(
+        return (instance, new InstanceRows(
             await db.Tokens.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Scopes.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Variables.Where(v => v.InstanceId == instanceId).ToListAsync(cancellationToken),
@@ -37,10 +52,7 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Subscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Jobs.Where(j => j.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Incidents.Where(i => i.InstanceId == instanceId).ToListAsync(cancellationToken));
-        var state = new InstanceState(instance, this, rows);
-        _states[instanceId] = state;
-        return state;
+            await db.Incidents.Where(i => i.InstanceId == instanceId).ToListAsync(cancellationToken)));
     }
 
     public InstanceState CreateInstance(InstanceRecord instance)

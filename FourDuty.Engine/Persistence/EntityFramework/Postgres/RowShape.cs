@@ -44,7 +44,20 @@ internal sealed class RowShape
         public object ToParameter(object? value) =>
             value is null ? DBNull.Value : (_converter is null ? value : _converter.ConvertToProvider(value)) ?? DBNull.Value;
 
-        public object? FromColumn(object value) =>
-            value is DBNull ? null : _converter is null ? value : _converter.ConvertFromProvider(value);
+        public object? FromColumn(object value)
+        {
+            if (value is DBNull)
+            {
+                return null;
+            }
+
+            // Npgsql reads timestamptz as a UTC DateTime; the rows hold DateTimeOffset.
+            if (value is DateTime utc && (Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType) == typeof(DateTimeOffset))
+            {
+                return new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+            }
+
+            return _converter is null ? value : _converter.ConvertFromProvider(value);
+        }
     }
 }
