@@ -110,6 +110,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
             DeployedAt = step.Now,
         };
         step.Session.AddDefinition(record);
+        step.Services.LatestVersions.Forget(record.Key);
         foreach (var old in await step.Session.FindStartTimersAsync(process.Id, cancellationToken))
         {
             step.Session.RemoveStartTimer(old);

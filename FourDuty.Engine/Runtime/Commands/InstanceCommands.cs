@@ -9,9 +9,18 @@ internal sealed record StartInstanceCommand(string Key, int? Version, string? Bu
 {
     public async Task<Guid> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var definitionId = await step.Session.FindDefinitionIdAsync(Key, Version, cancellationToken)
-            ?? throw new EngineException(EngineErrors.DefinitionNotFound,
-                Version is null ? $"No process with key '{Key}' is deployed." : $"Process '{Key}' has no version {Version}.");
+        var latest = step.Services.LatestVersions;
+        if (Version is not null || !latest.TryGet(Key, out var definitionId))
+        {
+            definitionId = await step.Session.FindDefinitionIdAsync(Key, Version, cancellationToken)
+                ?? throw new EngineException(EngineErrors.DefinitionNotFound,
+                    Version is null ? $"No process with key '{Key}' is deployed." : $"Process '{Key}' has no version {Version}.");
+            if (Version is null)
+            {
+                latest.Remember(Key, definitionId);
+            }
+        }
+
         var instance = step.Starter.Start(await step.DefinitionAsync(definitionId, cancellationToken), null, BusinessKey, Variables);
         return instance.Instance.Id;
     }

@@ -30,6 +30,8 @@ internal sealed class EngineServices(
 
     public BehaviourRegistry Behaviours { get; } = new();
 
+    public LatestVersions LatestVersions { get; } = new();
+
     public IReadOnlyList<Tasks.IUserTaskListener> TaskListeners { get; } = taskListeners.ToList();
 
     public Tasks.ITaskAssignmentResolver? AssignmentResolver { get; } = assignmentResolver;
