@@ -30,7 +30,7 @@ internal sealed partial class InMemoryEngineStore
             Read(() => AllTasks().FirstOrDefault(t => t.Id == taskId) is { } task ? RowCopy.Of(task) : null);
 
         public Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken) =>
-            Read<IReadOnlyList<UserTaskRecord>>(() => AllTasks()
+            Read<IReadOnlyList<UserTaskRecord>>(() => TasksFor(filter)
                 .Where(t => t.Status == filter.Status)
                 .Where(t => filter.Assignee is null || t.Assignee == filter.Assignee)
                 .Where(t => filter.CandidateUser is null || TaskCandidates.Contains(t.CandidateUsers, filter.CandidateUser))
@@ -61,6 +61,12 @@ internal sealed partial class InMemoryEngineStore
         public Task<IReadOnlyList<JobRecord>> FindDueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<JobRecord>>(() => store._instances.Values.SelectMany(s => s.Jobs)
                 .Where(j => j.DueAt <= now && j.RetriesLeft > 0).OrderBy(j => j.DueAt).Take(limit).Select(RowCopy.Of).ToList());
+
+        // One instance's open tasks are at hand; scanning every instance is for the other filters.
+        private IEnumerable<UserTaskRecord> TasksFor(TaskFilter filter) =>
+            filter is { InstanceId: { } id, Status: UserTaskStatus.Open }
+                ? store._instances.TryGetValue(id, out var stored) ? stored.Tasks : []
+                : AllTasks();
 
         private IEnumerable<UserTaskRecord> AllTasks() => store._instances.Values.SelectMany(s => s.Tasks).Concat(store._closedTasks.Values);
 
