@@ -30,7 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new ExpressionEvaluator(setup.Clock, setup.Expressions,
             new ExpressionFunctions(setup.Clock, sp.GetService<FourDuty.Engine.Time.IBusinessCalendar>())));
         services.AddSingleton<DefinitionCache>();
-        services.AddSingleton(sp => new ServiceTaskHandlers(sp.GetServices<IServiceTaskHandler>()));
+        services.AddSingleton(sp => new ServiceTaskHandlers(() => sp.GetServices<IServiceTaskHandler>()));
         services.AddSingleton(sp => new EngineServices(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ServiceTaskHandlers>(),

@@ -120,6 +120,10 @@ public sealed class ProcessEngine
     /// <summary>Runs a due job (a service task's handler, an asynchronous continuation); false when there is nothing to do.</summary>
     public Task<bool> RunJobAsync(Guid jobId, CancellationToken cancellationToken = default) => _jobs.RunAsync(jobId, cancellationToken);
 
+    /// <summary>Adds outbox rows (skipping keys that exist) in a unit of work of their own; returns how many were added.</summary>
+    public Task<int> EnqueueOutboxAsync(IReadOnlyList<Outbox.OutboxEntry> entries, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new Outbox.EnqueueOutboxCommand(entries), cancellationToken);
+
     /// <summary>Delivers a due outbox row with its handler; false when it is not pending, not due, or not delivered this time.</summary>
     public Task<bool> DeliverOutboxAsync(Guid outboxId, CancellationToken cancellationToken = default) => _outbox.DeliverAsync(outboxId, cancellationToken);
 

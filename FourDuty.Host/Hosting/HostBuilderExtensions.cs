@@ -33,6 +33,7 @@ internal static class HostBuilderExtensions
         builder.Services.AddFourDutyWorkflows(SeedPath(configuration["Seeds:Organization"] ?? "seeds/organization.json"));
         builder.Services.AddFourDutyMail(configuration);
         builder.Services.AddSingleton<FourDuty.Engine.Outbox.IOutboxHandler, TaskMailOutboxHandler>();
+        builder.Services.AddSingleton<FourDuty.Engine.Runtime.Handlers.IServiceTaskHandler, MailSendTaskHandler>();
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");

@@ -22,6 +22,7 @@ internal sealed class TaskMailOutboxHandler(
     IMailTransport transport,
     IOptions<MailOptions> mail,
     EngineOptions engineOptions,
+    CalendarInvitations invitations,
     IConfiguration configuration) : IOutboxHandler
 {
     public string Kind => TaskMailListener.MailKind;
@@ -30,14 +31,19 @@ internal sealed class TaskMailOutboxHandler(
     {
         var payload = JsonSerializer.Deserialize<TaskMail>(message.Payload, JsonSerializerOptions.Web)!;
         var task = await engine.Queries.GetTaskAsync(payload.TaskId, cancellationToken);
+        if (directory.Find(payload.Person) is not { Email: not null } person)
+        {
+            return OutboxOutcome.Failed($"'{payload.Person}' has no email address in the organisation file.");
+        }
+
+        if (payload.Talk is { } talk && task is not null)
+        {
+            return await SendAsync(message.Id, person, await TalkContentAsync(talk, payload, person, task, cancellationToken), cancellationToken);
+        }
+
         if (task is not { Status: UserTaskStatus.Open })
         {
             return OutboxOutcome.Skipped($"not sent: task {payload.TaskId} is {task?.Status.ToString().ToLowerInvariant() ?? "gone"}");
-        }
-
-        if (directory.Find(payload.Person) is not { Email: { } email } person)
-        {
-            return OutboxOutcome.Failed($"'{payload.Person}' has no email address in the organisation file.");
         }
 
         var now = engine.Clock.GetUtcNow();
@@ -62,7 +68,37 @@ internal sealed class TaskMailOutboxHandler(
             TaskId = task.Id.ToString(),
         };
         var content = await templates.RenderAsync(payload.Template, culture, model, cancellationToken);
-        var outcome = await transport.SendAsync(new MailEnvelope(message.Id, email, person.Name, content), cancellationToken);
+        return await SendAsync(message.Id, person, content, cancellationToken);
+    }
+
+    /// <summary>A talk invitation (REQUEST) or its withdrawal (CANCEL), with a stable UID per task and an increasing SEQUENCE.</summary>
+    private async Task<MailContent> TalkContentAsync(Talk talk, TaskMail payload, Person attendee, UserTaskRecord task, CancellationToken cancellationToken)
+    {
+        var culture = mail.Value.Culture;
+        var convener = directory.Find(talk.Convener);
+        var end = talk.End ?? talk.Start.AddHours(1);
+        var invitation = new TalkInvitation(
+            $"talk-{task.Id:N}@{mail.Value.MessageIdDomain}", talk.Sequence, talk.Kind, talk.Reason, talk.Location, talk.Start, end,
+            convener?.Name ?? talk.Convener, convener?.Email ?? mail.Value.From ?? "noreply@fourduty.mail", attendee.Name, attendee.Email!);
+        var model = new TalkMailModel
+        {
+            RecipientName = attendee.Name,
+            TalkKind = talk.Kind,
+            Reason = talk.Reason,
+            Article = payload.Article,
+            StartAt = MailDates.Format(talk.Start, culture),
+            EndAt = MailDates.FormatEnd(talk.Start, end, culture),
+            Location = talk.Location,
+            ConvenerName = convener?.Name ?? talk.Convener,
+            Cancelled = talk.Cancelled,
+        };
+        var content = await templates.RenderAsync(payload.Template, culture, model, cancellationToken);
+        return content with { Calendar = talk.Cancelled ? invitations.CreateCancel(invitation) : invitations.CreateRequest(invitation) };
+    }
+
+    private async Task<OutboxOutcome> SendAsync(Guid outboxId, Person person, MailContent content, CancellationToken cancellationToken)
+    {
+        var outcome = await transport.SendAsync(new MailEnvelope(outboxId, person.Email!, person.Name, content), cancellationToken);
         return outcome.Kind switch
         {
             MailOutcomeKind.Sent => OutboxOutcome.Sent(outcome.Reply),

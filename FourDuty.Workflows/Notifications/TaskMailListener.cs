@@ -6,8 +6,10 @@ namespace FourDuty.Workflows.Notifications;
 
 /// <summary>
 /// Every new user task mails the people who may do it (the assignee, else the candidates and the members of
-/// the candidate groups), and a reassigned task mails its new assignee. The mails go to the outbox in the
-/// step that opened the task: no mail for a step that rolled back, no step without its mail.
+/// the candidate groups), and a reassigned task mails its new assignee. A task that schedules a talk (its
+/// <c>talkStart</c> property) also sends the talk's attendees a calendar invitation, and withdraws it when the
+/// task is cancelled. The mails go to the outbox in the step that changed the task: no mail for a step that
+/// rolled back, no step without its mail.
 /// </summary>
 public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListener
 {
@@ -18,20 +20,54 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
     public void OnTaskEvent(UserTaskEvent taskEvent)
     {
         var task = taskEvent.Task;
+        var article = taskEvent.Element.Properties.GetValueOrDefault("article");
         var recipients = taskEvent.Kind switch
         {
             UserTaskEventKind.Created => Recipients(task.Assignee, task.CandidateUsers, task.CandidateGroups),
             UserTaskEventKind.Reassigned when task.Assignee is not null => [task.Assignee],
             _ => [],
         };
-        foreach (var person in recipients.Where(id => directory.Find(id)?.Email is not null))
+        foreach (var person in recipients.Where(HasEmail))
         {
-            var payload = new TaskMail("task-assigned", task.Id, person, taskEvent.Element.Properties.GetValueOrDefault("article"));
             // The key makes a retried step write the same mail once; a reassignment is a new mail.
-            var key = $"task:{task.Id}:assigned:{person}:{task.Revision}";
-            taskEvent.Outbox.Add(MailKind, key, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), task.InstanceId, task.Id);
+            Add(taskEvent, $"task:{task.Id}:assigned:{person}:{task.Revision}", new TaskMail("task-assigned", task.Id, person, article));
+        }
+
+        if (TalkOf(taskEvent) is { } talk && taskEvent.Kind is UserTaskEventKind.Created or UserTaskEventKind.Cancelled)
+        {
+            var cancelled = taskEvent.Kind == UserTaskEventKind.Cancelled;
+            foreach (var attendee in Expand(taskEvent.Property("talkWith")).Where(HasEmail))
+            {
+                var invitation = talk with { Cancelled = cancelled, Sequence = cancelled ? 1 : 0 };
+                Add(taskEvent, $"talk:{task.Id}:{attendee}:{invitation.Sequence}",
+                    new TaskMail("talk-invitation", task.Id, attendee, article, invitation));
+            }
         }
     }
+
+    private static void Add(UserTaskEvent taskEvent, string key, TaskMail mail) =>
+        taskEvent.Outbox.Add(MailKind, key, JsonSerializer.Serialize(mail, JsonSerializerOptions.Web), taskEvent.Task.InstanceId, taskEvent.Task.Id);
+
+    private static Talk? TalkOf(UserTaskEvent taskEvent)
+    {
+        if (taskEvent.Property("talkStart") is not { } start)
+        {
+            return null;
+        }
+
+        var convener = taskEvent.Task.Assignee ?? taskEvent.Property("talkConvener") ?? "";
+        return new Talk(
+            DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            taskEvent.Property("talkEnd") is { } end ? DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture) : null,
+            taskEvent.Property("talkLocation") ?? "",
+            taskEvent.Property("talkKind") ?? "提醒谈话",
+            taskEvent.Property("talkReason"),
+            convener,
+            Sequence: 0,
+            Cancelled: false);
+    }
+
+    private bool HasEmail(string person) => directory.Find(person)?.Email is not null;
 
     private IReadOnlyList<string> Recipients(string? assignee, string? candidateUsers, string? candidateGroups) =>
         assignee is not null
@@ -40,6 +76,15 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
                 .Concat(TaskCandidates.Split(candidateGroups).SelectMany(g => directory.InGroup(g).Select(p => p.Id)))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
+
+    // Person ids, role:X or group:X, comma-separated.
+    private IEnumerable<string> Expand(string? list) =>
+        TaskCandidates.Split(list).SelectMany(name => name switch
+        {
+            _ when name.StartsWith("role:", StringComparison.Ordinal) => directory.WithRole(name[5..]).Select(p => p.Id),
+            _ when name.StartsWith("group:", StringComparison.Ordinal) => directory.InGroup(name[6..]).Select(p => p.Id),
+            _ => [name],
+        }).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>The payload of a task mail in the outbox.</summary>
@@ -47,4 +92,16 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
 /// <param name="TaskId">The task.</param>
 /// <param name="Person">The recipient's person id.</param>
 /// <param name="Article">The policy article the task serves (the element's <c>article</c> property), if given.</param>
-public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null);
+/// <param name="Talk">The talk the mail invites to (or withdraws), for <c>talk-invitation</c>.</param>
+public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null, Talk? Talk = null);
+
+/// <summary>A scheduled talk (约谈), sent as a calendar invitation.</summary>
+/// <param name="Start">When it starts.</param>
+/// <param name="End">When it ends (an hour after the start if not given).</param>
+/// <param name="Location">Where.</param>
+/// <param name="Kind">提醒谈话, 诫勉谈话, 廉政谈话.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Convener">The person who holds it (the task's assignee).</param>
+/// <param name="Sequence">The invitation's SEQUENCE: 0 when sent, higher for each change.</param>
+/// <param name="Cancelled">True for the withdrawal (METHOD:CANCEL).</param>
+public sealed record Talk(DateTimeOffset Start, DateTimeOffset? End, string Location, string Kind, string? Reason, string Convener, int Sequence, bool Cancelled);

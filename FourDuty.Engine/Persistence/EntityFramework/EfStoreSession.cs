@@ -121,6 +121,9 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public void AddOutbox(OutboxRecord row) => db.Outbox.Add(row);
 
+    public async Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Outbox.Local.Any(o => o.Key == key) || await db.Outbox.AsNoTracking().AnyAsync(o => o.Key == key, cancellationToken);
+
     public Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken) =>
         db.Outbox.FirstOrDefaultAsync(o => o.Id == outboxId, cancellationToken);
 

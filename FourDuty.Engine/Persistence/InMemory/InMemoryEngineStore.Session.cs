@@ -33,6 +33,14 @@ internal sealed partial class InMemoryEngineStore
 
         public void AddForm(FormDefinitionRecord form) => NewForms.Add(form);
 
+        public Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken)
+        {
+            lock (store._lock)
+            {
+                return Task.FromResult(store._outboxKeys.Contains(key) || NewOutbox.Any(o => o.Key == key));
+            }
+        }
+
         public Task<FormDefinitionRecord?> FindFormAsync(string key, Guid? deploymentId, CancellationToken cancellationToken)
         {
             lock (store._lock)

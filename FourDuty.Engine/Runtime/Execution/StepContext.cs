@@ -73,15 +73,36 @@ internal sealed class StepContext
         }
 
         var definition = await DefinitionOfAsync(instance);
+        var element = definition.Node(task.ElementId);
+        var token = instance.Token(task.TokenId);
+        var variables = token is null ? Variables.Lookup(instance, instance.RootScope.Id) : Variables.Lookup(instance, token);
+        string? Property(string name)
+        {
+            if (!element.Properties.TryGetValue(name, out var text) || !Expressions.Expression.TryParse(text, out var expression, out _))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Services.Evaluator.Evaluate(expression, variables) is { Type: not VariableType.Null } value ? value.ToString() : null;
+            }
+            catch (Expressions.ExpressionException exception)
+            {
+                throw new ExecutionFailure(IncidentCodes.ExpressionFailed,
+                    $"The property '{name}' of '{element.Id}' failed: {exception.Reason}. Expression: {text}", exception);
+            }
+        }
         var taskEvent = new Tasks.UserTaskEvent
         {
             Kind = kind,
             Task = task,
             Instance = instance.Instance,
             ProcessName = definition.Name ?? definition.Key,
-            Element = definition.Node(task.ElementId),
+            Element = element,
             Now = Now,
             Outbox = new StepOutbox(this),
+            Property = Property,
         };
         foreach (var listener in Services.TaskListeners)
         {

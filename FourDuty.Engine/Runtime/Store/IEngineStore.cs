@@ -63,6 +63,9 @@ internal interface IStoreSession : IAsyncDisposable
 
     void AddOutbox(OutboxRecord row);
 
+    /// <summary>True when an outbox row with the key exists (committed, or added in this session).</summary>
+    Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>An outbox row, to be changed and committed by this session.</summary>
     Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken);
 

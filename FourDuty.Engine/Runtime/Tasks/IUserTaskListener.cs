@@ -52,6 +52,12 @@ public sealed class UserTaskEvent
 
     /// <summary>Where to write what must be delivered after the step commits.</summary>
     public required IOutbox Outbox { get; init; }
+
+    /// <summary>
+    /// The value of one of the element's <c>camunda:properties</c>, with <c>${...}</c> evaluated against the task's
+    /// variables (a date comes back as ISO 8601 text); null when the element has no such property.
+    /// </summary>
+    public required Func<string, string?> Property { get; init; }
 }
 
 /// <summary>Writes outbox rows in the current step.</summary>

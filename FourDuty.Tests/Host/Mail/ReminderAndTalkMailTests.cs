@@ -1,0 +1,123 @@
+using FourDuty.Engine;
+using FourDuty.Engine.Deployment;
+using FourDuty.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace FourDuty.Tests.Host.Mail;
+
+/// <summary>Reminders from a boundary timer with a mail send task, and talk invitations with their calendar part, through a real SMTP server.</summary>
+[Collection(HostCollection.Name)]
+public sealed class ReminderAndTalkMailTests : IAsyncLifetime
+{
+    private const string Model = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="lists" name="年度清单" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="submit"/>
+            <userTask id="submit" name="提交三张清单" camunda:assignee="chen.deputy" camunda:dueDate="P3D"/>
+            <boundaryEvent id="soon" attachedToRef="submit" cancelActivity="false"><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="f2" sourceRef="soon" targetRef="remind"/>
+            <sendTask id="remind" name="到期提醒" camunda:type="mail">
+              <extensionElements><camunda:properties>
+                <camunda:property name="template" value="task-reminder"/>
+                <camunda:property name="aboutTask" value="submit"/>
+                <camunda:property name="to" value="assignee,role:DisciplineSecretary"/>
+              </camunda:properties></extensionElements>
+            </sendTask>
+          </process>
+          <process id="talk" name="约谈提醒" isExecutable="true">
+            <startEvent id="t0"/>
+            <sequenceFlow id="t1" sourceRef="t0" targetRef="hold"/>
+            <userTask id="hold" name="开展提醒谈话并记录" camunda:assignee="li.secretary">
+              <extensionElements><camunda:properties>
+                <camunda:property name="talkStart" value="${talkAt}"/>
+                <camunda:property name="talkLocation" value="党委会议室"/>
+                <camunda:property name="talkWith" value="${subjectPerson}"/>
+                <camunda:property name="talkKind" value="提醒谈话"/>
+              </camunda:properties></extensionElements>
+            </userTask>
+          </process>
+        </definitions>
+        """;
+
+    private TestSmtpServer _smtp = null!;
+    private FourDutyHostFactory _host = null!;
+    private ProcessEngine _engine = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await TestSmtpServer.StartAsync();
+        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Simulated",
+            ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Security"] = "None",
+            ["Mail:From"] = "noreply@college.example",
+        });
+        _engine = _host.Services.GetRequiredService<ProcessEngine>();
+        (await _engine.DeployAsync([new DeploymentResource("mails.bpmn", Model)])).Succeeded.ShouldBeTrue();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BoundaryTimer_SendsReminderToAssigneeAndSupervisor_BeforeTheDeadline()
+    {
+        await _engine.StartAsync("lists", "示范学院/2027");
+        (await _smtp.NextAsync()).Message.Subject!.ShouldContain("提交三张清单");
+
+        await _engine.AdvanceClockAsync(TimeSpan.FromDays(2));
+
+        var reminders = new[] { await _smtp.NextAsync(), await _smtp.NextAsync() };
+        reminders.SelectMany(r => r.EnvelopeTo).ShouldBe(["chen.deputy@college.example", "zhao.discipline@college.example"], ignoreOrder: true);
+        reminders.ShouldAllBe(r => r.Message.Subject!.StartsWith("【到期提醒】提交三张清单"));
+        reminders.ShouldAllBe(r => r.Message.TextBody!.Contains("/t/"));
+    }
+
+    [Fact]
+    public async Task TalkTask_InvitesTheAttendeeWithACalendarRequest_AndCancelWithdrawsIt()
+    {
+        var talkAt = new DateTimeOffset(2027, 3, 10, 9, 30, 0, TimeSpan.FromHours(8));
+        var instance = await _engine.StartAsync("talk", "陈刚/2027", Variables(new() { ["talkAt"] = talkAt.ToString("O"), ["subjectPerson"] = "chen.deputy" }));
+
+        var mails = new[] { await _smtp.NextAsync(), await _smtp.NextAsync() };
+        var invitation = mails.Single(m => m.EnvelopeTo.Contains("chen.deputy@college.example")).Message;
+        mails.Single(m => m.EnvelopeTo.Contains("li.secretary@college.example")).Message.Subject!.ShouldContain("开展提醒谈话并记录");
+        invitation.Subject!.ShouldStartWith("【约谈通知】提醒谈话");
+        var request = Calendar(invitation);
+        request.ContentType.Parameters["method"].ShouldBe("REQUEST");
+        var ics = request.Text;
+        ics.ShouldContain("METHOD:REQUEST");
+        ics.ShouldContain("LOCATION:党委会议室");
+        ics.ShouldContain("DTSTART:20270310T013000Z");
+        var uid = Line(ics, "UID:");
+
+        await _engine.CancelInstanceAsync(instance, "谈话改期");
+
+        var cancel = (await _smtp.NextAsync()).Message;
+        cancel.Subject!.ShouldStartWith("【取消通知】");
+        var withdrawn = Calendar(cancel).Text;
+        withdrawn.ShouldContain("METHOD:CANCEL");
+        Line(withdrawn, "UID:").ShouldBe(uid);
+        Line(withdrawn, "SEQUENCE:").ShouldBe("1");
+        Line(ics, "SEQUENCE:").ShouldBe("0");
+    }
+
+    private static TextPart Calendar(MimeMessage message) =>
+        message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
+
+    // Unfolds the iCalendar text (a long line continues on the next after a space) and finds one property.
+    private static string Line(string ics, string prefix) =>
+        ics.Replace("\r\n ", "", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal)
+            .Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
+
+    private static Dictionary<string, System.Text.Json.Nodes.JsonNode?> Variables(Dictionary<string, string> values) =>
+        values.ToDictionary(v => v.Key, v => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(v.Value));
+}
