@@ -61,6 +61,7 @@ internal static class HostBuilderExtensions
         app.MapFourDutyJobsDashboard();
         app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         app.MapTaskPages();
+        app.MapOutboxPages();
         return app;
     }
 }

@@ -39,7 +39,7 @@ internal static class TaskPageHtml
 
     public static string E(string text) => Html.Encode(text);
 
-    private static string Page(string title, string body)
+    public static string Page(string title, string body)
     {
         var html = new StringBuilder();
         html.Append($$"""

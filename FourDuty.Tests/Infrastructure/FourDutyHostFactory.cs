@@ -14,10 +14,14 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
 
     public string SqliteFile => Path.Combine(_folder, "data", "fourduty.db");
 
+    /// <summary>Where mail goes when no SMTP server is configured.</summary>
+    public string PickupFolder => Path.Combine(_folder, "data", "mail");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
         builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString ?? "");
+        builder.UseSetting("Mail:PickupFolder", PickupFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

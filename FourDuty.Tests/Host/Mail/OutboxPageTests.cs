@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using FourDuty.Engine;
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FourDuty.Tests.Host.Mail;
+
+/// <summary>Without SMTP, mail lands in the pickup folder and the outbox page shows it rendered, with its working link.</summary>
+[Collection(HostCollection.Name)]
+public sealed partial class OutboxPageTests
+{
+    private const string Model = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="p" name="年度清单" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="claim"/>
+            <userTask id="claim" name="认领项目清单" camunda:assignee="wang.president"/>
+          </process>
+        </definitions>
+        """;
+
+    [Fact]
+    public async Task OutboxPage_ShowsEveryMessageRendered_WithAWorkingTaskLink_ForOperatorsOnly()
+    {
+        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:OperatorPassword"] = "s3cret" });
+        var engine = host.Services.GetRequiredService<ProcessEngine>();
+        (await engine.DeployAsync([new DeploymentResource("p.bpmn", Model)])).Succeeded.ShouldBeTrue();
+        await engine.StartAsync("p");
+        var sent = await SentAsync(engine);
+        using var stranger = host.CreateClient();
+        using var operatorClient = host.CreateClient();
+        operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:s3cret")));
+
+        (await stranger.GetAsync("/outbox")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var list = await operatorClient.GetStringAsync("/outbox");
+        var message = await operatorClient.GetStringAsync($"/outbox/{sent.Id}");
+
+        list.ShouldContain("认领项目清单");
+        list.ShouldContain("王华");
+        File.Exists(Path.Combine(host.PickupFolder, $"{sent.Id:N}.eml")).ShouldBeTrue();
+        var link = TaskLink().Match(message);
+        link.Success.ShouldBeTrue(message);
+        using var page = await stranger.GetAsync(new Uri(link.Value).AbsolutePath);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("认领项目清单");
+    }
+
+    private static async Task<OutboxRecord> SentAsync(ProcessEngine engine)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if ((await engine.Queries.ListOutboxAsync(10)).FirstOrDefault(o => o.Status == OutboxStatus.Sent) is { } sent)
+            {
+                return sent;
+            }
+        }
+
+        throw new TimeoutException("The task mail was not delivered to the pickup folder.");
+    }
+
+    [GeneratedRegex(@"http://[^""\s<]+/t/[A-Za-z0-9_-]{43}")]
+    private static partial Regex TaskLink();
+}
