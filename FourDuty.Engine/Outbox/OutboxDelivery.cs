@@ -20,28 +20,24 @@ internal sealed class OutboxDelivery(
     private readonly Lazy<Dictionary<string, IOutboxHandler>> _handlers =
         new(() => handlers().ToDictionary(h => h.Kind, StringComparer.Ordinal));
 
+    // How long a claimed row is left to the node that claimed it: longer than a slow SMTP exchange (its
+    // commands time out after a minute), short enough that a node that died mid-send is taken over soon.
+    private static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(5);
+
     public async Task<bool> DeliverAsync(Guid outboxId, CancellationToken cancellationToken)
     {
-        OutboxMessage message;
-        await using (var read = await store.BeginAsync(cancellationToken))
+        if (await ClaimAsync(outboxId, cancellationToken) is not { } message)
         {
-            var row = await read.FindOutboxAsync(outboxId, cancellationToken);
-            if (row is null || row.Status != OutboxStatus.Pending || row.DueAt > clock.GetUtcNow())
-            {
-                return false;
-            }
-
-            message = new OutboxMessage(row.Id, row.Kind, row.Key, row.Payload, row.Attempts, row.InstanceId, row.TaskId);
+            return false;
         }
 
-        var outcome = _handlers.Value.TryGetValue(message.Kind, out var handler)
-            ? await handler.DeliverAsync(message, cancellationToken)
-            : OutboxOutcome.Failed($"No outbox handler is registered for the kind '{message.Kind}'.");
+        var outcome = await HandleAsync(message, cancellationToken);
 
         await using var session = await store.BeginAsync(cancellationToken);
         var current = await session.FindOutboxAsync(outboxId, cancellationToken);
-        if (current is null || current.Status != OutboxStatus.Pending)
+        if (current is null || current.Status != OutboxStatus.Pending || current.Attempts != message.Attempt + 1)
         {
+            // Our lease ran out and another node took the row over; its record stands.
             return false;
         }
 
@@ -52,7 +48,6 @@ internal sealed class OutboxDelivery(
         }
         catch (ConcurrencyConflictException)
         {
-            // Another node recorded this row first; its record stands.
             return false;
         }
 
@@ -68,9 +63,56 @@ internal sealed class OutboxDelivery(
         return outcome.Kind == OutboxOutcomeKind.Sent;
     }
 
+    /// <summary>
+    /// Takes a due row for this attempt, in its own transaction before anything is sent: the scheduled job,
+    /// the sweep and another node may all reach the same row at once, and only the one whose claim commits
+    /// delivers it. The claim counts the attempt and moves the row's due time past the lease.
+    /// </summary>
+    private async Task<OutboxMessage?> ClaimAsync(Guid outboxId, CancellationToken cancellationToken)
+    {
+        await using var session = await store.BeginAsync(cancellationToken);
+        var row = await session.FindOutboxAsync(outboxId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (row is null || row.Status != OutboxStatus.Pending || row.DueAt > now)
+        {
+            return null;
+        }
+
+        var message = new OutboxMessage(row.Id, row.Kind, row.Key, row.Payload, row.Attempts, row.InstanceId, row.TaskId);
+        row.Attempts++;
+        row.DueAt = now + DeliveryLease;
+        try
+        {
+            await session.CommitAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+
+        return message;
+    }
+
+    private async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (!_handlers.Value.TryGetValue(message.Kind, out var handler))
+        {
+            return OutboxOutcome.Failed($"No outbox handler is registered for the kind '{message.Kind}'.");
+        }
+
+        try
+        {
+            return await handler.DeliverAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A handler that throws is treated as a passing failure: the row keeps its place and says why.
+            return OutboxOutcome.RetryLater($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
     private void Record(OutboxRecord row, OutboxOutcome outcome, DateTimeOffset now)
     {
-        row.Attempts++;
         switch (outcome.Kind)
         {
             case OutboxOutcomeKind.Sent:

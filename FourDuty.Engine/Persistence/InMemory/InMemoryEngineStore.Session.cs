@@ -53,6 +53,9 @@ internal sealed partial class InMemoryEngineStore
 
         public List<OutboxRecord> ChangedOutbox { get; } = [];
 
+        /// <summary>The attempt count of each outbox row read, the row's concurrency token.</summary>
+        public Dictionary<Guid, int> LoadedOutboxAttempts { get; } = [];
+
         public List<TaskLinkRecord> TaskLinks { get; } = [];
 
         public void AddOutbox(OutboxRecord row) => NewOutbox.Add(row);
@@ -68,6 +71,7 @@ internal sealed partial class InMemoryEngineStore
 
                 var copy = RowCopy.Of(stored);
                 ChangedOutbox.Add(copy);
+                LoadedOutboxAttempts[outboxId] = stored.Attempts;
                 return Task.FromResult<OutboxRecord?>(copy);
             }
         }

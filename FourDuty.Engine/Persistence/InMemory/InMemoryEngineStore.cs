@@ -54,6 +54,14 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
             }
         }
 
+        foreach (var (row, attempts) in session.LoadedOutboxAttempts)
+        {
+            if (_outbox[row].Attempts != attempts)
+            {
+                throw new ConcurrencyConflictException($"Outbox row {row} was claimed by another delivery.");
+            }
+        }
+
         if (session.NewOutbox.FirstOrDefault(o => _outboxKeys.Contains(o.Key)) is { } duplicate)
         {
             throw new ConcurrencyConflictException($"An outbox row with the key '{duplicate.Key}' exists already.");

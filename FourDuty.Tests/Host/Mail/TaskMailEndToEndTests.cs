@@ -96,8 +96,8 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
         await _engine.StartAsync("verify", "a");
         await _engine.StartAsync("verify", "b");
         await _engine.StartAsync("verify", "c");
-        (await WaitForOutboxAsync(rows => rows.Count == 3 && rows.All(r => r.Attempts >= 1 && r.Status == OutboxStatus.Pending))).ShouldBeTrue();
-        (await _engine.Queries.ListOutboxAsync(10)).ShouldAllBe(r => r.LastError != null);
+        (await WaitForOutboxAsync(rows => rows.Count == 3 && rows.All(r => r.LastError != null))).ShouldBeTrue();
+        (await _engine.Queries.ListOutboxAsync(10)).ShouldAllBe(r => r.Status == OutboxStatus.Pending && r.Attempts >= 1);
 
         await _smtp.RestartAsync();
         await _engine.AdvanceClockAsync(TimeSpan.FromMinutes(2));
