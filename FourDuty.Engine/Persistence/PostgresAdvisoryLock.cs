@@ -19,7 +19,13 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var acquire = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+        // No command timeout: a node that starts while another migrates waits as long as that takes (a busy
+        // machine took over the default 30 s); cancellation still stops the wait.
+        await using var acquire = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection)
+        {
+            CommandTimeout = 0,
+            Parameters = { new() { Value = key } },
+        };
         await acquire.ExecuteNonQueryAsync(cancellationToken);
         return new PostgresAdvisoryLock(connection, key);
     }
