@@ -46,7 +46,8 @@ internal sealed record ChangeAssigneeCommand(Guid TaskId, AssigneeChange Change,
         task.Revision++;
         step.History.Record(instance, HistoryEventType.TaskAssigned, task.ElementId, task.TokenId, task.Id,
             System.Text.Json.JsonSerializer.Serialize(new { change = Change.ToString(), assignee = task.Assignee }));
-        await step.NotifyTaskAsync(instance, task, Tasks.UserTaskEventKind.Reassigned);
+        var kind = Change is AssigneeChange.Claim or AssigneeChange.Unclaim ? Tasks.UserTaskEventKind.Claimed : Tasks.UserTaskEventKind.Reassigned;
+        await step.NotifyTaskAsync(instance, task, kind);
         return true;
     }
 }

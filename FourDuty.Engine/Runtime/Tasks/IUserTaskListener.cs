@@ -19,7 +19,10 @@ public enum UserTaskEventKind
     /// <summary>The task was opened.</summary>
     Created,
 
-    /// <summary>The assignee changed (claim, unclaim, delegate, assign).</summary>
+    /// <summary>A candidate took the task, or gave it back to the candidates.</summary>
+    Claimed,
+
+    /// <summary>Someone else gave the task to a new assignee (assign, delegate).</summary>
     Reassigned,
 
     /// <summary>Someone completed it.</summary>

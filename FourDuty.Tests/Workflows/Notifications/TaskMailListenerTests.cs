@@ -52,6 +52,20 @@ public sealed class TaskMailListenerTests
         outbox.Select(Payload).ShouldContain(new TaskMail("task-assigned", review.Id, "chen.deputy"));
     }
 
+    [Fact]
+    public async Task ClaimingAndUnclaiming_MailsNobody()
+    {
+        await using var scenario = await DeployAsync();
+        await scenario.StartAsync("p");
+        var review = (await scenario.OpenTaskRecordsAsync()).Single(t => t.ElementId == "review");
+        var before = (await scenario.Queries.ListOutboxAsync(100)).Count;
+
+        await scenario.Engine.ChangeAssigneeAsync(review.Id, AssigneeChange.Claim, "chen.deputy");
+        await scenario.Engine.ChangeAssigneeAsync(review.Id, AssigneeChange.Unclaim, "chen.deputy");
+
+        (await scenario.Queries.ListOutboxAsync(100)).Count.ShouldBe(before);
+    }
+
     private static Task<Scenario> DeployAsync()
     {
         var directory = PeopleDirectory.Load(Path.Combine(AppContext.BaseDirectory, "seeds/organization.json"));
