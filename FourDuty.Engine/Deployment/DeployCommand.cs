@@ -41,6 +41,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
                 duplicate.First().Resource.Name));
         }
 
+        problems.AddRange(await MissingFormsAsync(step, processes, forms.Select(f => f.Resource.Name).ToHashSet(StringComparer.Ordinal), cancellationToken));
         if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
             return new DeploymentResult([], problems);
@@ -118,6 +119,38 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
 
         StartTimers.Create(step, step.Services.Definitions.Get(record));
         return new DeployedDefinition(record.Id, record.Key, record.Version, record.Name, IsNew: true, record.ResourceName);
+    }
+
+    /// <summary>
+    /// A user task whose form key names a form that is neither in this deployment nor (for a plain key) deployed
+    /// before: refused now rather than found out when someone opens the task.
+    /// </summary>
+    private static async Task<List<BpmnProblem>> MissingFormsAsync(StepContext step, IEnumerable<(DeploymentResource Resource, BpmnProcess Process)> processes,
+        HashSet<string> deployedHere, CancellationToken cancellationToken)
+    {
+        var problems = new List<BpmnProblem>();
+        foreach (var (resource, process) in processes)
+        {
+            foreach (var task in process.AllFlowNodes.OfType<UserTask>())
+            {
+                if (FormFiles.Parse(task.FormKey) is not { } form || deployedHere.Contains(form.Key))
+                {
+                    continue;
+                }
+
+                if (!form.SameDeployment && await step.Session.FindFormAsync(form.Key, null, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                var where = form.SameDeployment ? "in this deployment" : "in this deployment or deployed before";
+                problems.Add(new(ProblemSeverity.Error, BpmnRules.DanglingReference.Code, BpmnRules.DanglingReference.Name, task.Id, task.Line,
+                    $"camunda:formKey '{task.FormKey}' names the form file '{form.Key}', which is not {where}. Deploy the .form file together with the process.",
+                    resource.Name));
+            }
+        }
+
+        return problems;
     }
 
     private static BpmnProblem Problem(string message, string? file) =>

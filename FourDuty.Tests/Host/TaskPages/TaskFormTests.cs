@@ -68,6 +68,20 @@ public sealed partial class TaskFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeployingAProcessWhoseTaskNamesAMissingForm_Returns422NamingTheTask()
+    {
+        var model = Model.Replace("rectification-report.form", "missing.form", StringComparison.Ordinal).Replace("id=\"rectify\"", "id=\"rectify2\"", StringComparison.Ordinal);
+
+        using var response = await _client.PostAsync("/api/deployments", new StringContent(model, Encoding.UTF8, "application/xml"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Single();
+        problem.GetProperty("elementId").GetString().ShouldBe("report");
+        problem.GetProperty("message").GetString()!.ShouldContain("missing.form");
+        (await _engine.Queries.ListDefinitionsAsync("rectify2")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ApiCompletion_RefusesInvalidVariablesWithEveryFieldError_AndAcceptsValidOnes()
     {
         using var refused = await _client.PostAsJsonAsync($"/api/tasks/{_taskId}/complete",
