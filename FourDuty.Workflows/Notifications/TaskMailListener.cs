@@ -20,7 +20,7 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
     public void OnTaskEvent(UserTaskEvent taskEvent)
     {
         var task = taskEvent.Task;
-        var article = taskEvent.Element.Properties.GetValueOrDefault("article");
+        var article = PolicyArticle.Of(taskEvent.Element);
         var recipients = taskEvent.Kind switch
         {
             UserTaskEventKind.Created => Recipients(task.Assignee, task.CandidateUsers, task.CandidateGroups),

@@ -66,7 +66,33 @@ public sealed class TaskMailListenerTests
         (await scenario.Queries.ListOutboxAsync(100)).Count.ShouldBe(before);
     }
 
-    private static Task<Scenario> DeployAsync()
+    [Fact]
+    public async Task TheMailNamesThePolicyArticle_FromThePropertyOrElseTheDocumentation()
+    {
+        await using var scenario = await DeployAsync(ProcessXml.Of("p", """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+            <parallelGateway id="fork"/>
+            <sequenceFlow id="f2" sourceRef="fork" targetRef="fill"/>
+            <sequenceFlow id="f3" sourceRef="fork" targetRef="talk"/>
+            <sequenceFlow id="f4" sourceRef="fork" targetRef="plain"/>
+            <userTask id="fill" camunda:assignee="chen.deputy"><documentation>按照《实施办法》第十条，填报本年度责任清单。</documentation></userTask>
+            <userTask id="talk" camunda:assignee="li.secretary">
+              <documentation>见第十二条</documentation>
+              <extensionElements><camunda:properties><camunda:property name="article" value="《实施办法》第二十条"/></camunda:properties></extensionElements>
+            </userTask>
+            <userTask id="plain" camunda:assignee="wang.president"><documentation>请审阅。</documentation></userTask>
+            """));
+
+        await scenario.StartAsync("p");
+
+        var articles = (await scenario.Queries.ListOutboxAsync(100)).Select(Payload).ToDictionary(m => m.Person, m => m.Article);
+        articles["chen.deputy"].ShouldBe("《实施办法》第十条");
+        articles["li.secretary"].ShouldBe("《实施办法》第二十条");
+        articles["wang.president"].ShouldBeNull();
+    }
+
+    private static Task<Scenario> DeployAsync(string? model = null)
     {
         var directory = PeopleDirectory.Load(Path.Combine(AppContext.BaseDirectory, "seeds/organization.json"));
         return Scenario.DeployAsync(TestStore.InMemory, services =>
@@ -74,7 +100,7 @@ public sealed class TaskMailListenerTests
             services.AddSingleton(directory);
             services.AddSingleton<ITaskAssignmentResolver, RoleAssignmentResolver>();
             services.AddSingleton<IUserTaskListener, TaskMailListener>();
-        }, Model);
+        }, model ?? Model);
     }
 
     private static TaskMail Payload(OutboxRecord row) => JsonSerializer.Deserialize<TaskMail>(row.Payload, JsonSerializerOptions.Web)!;
