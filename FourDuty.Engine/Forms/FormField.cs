@@ -70,6 +70,18 @@ public sealed class FormField
     /// <summary>For a dynamic list, the fields of one entry, keyed inside the entry; otherwise empty.</summary>
     public IReadOnlyList<FormField> Fields { get; internal init; } = [];
 
+    /// <summary>The fewest characters a text may have (<c>validate.minLength</c>), or null.</summary>
+    public int? MinLength => Rules.MinLength;
+
+    /// <summary>The most characters a text may have (<c>validate.maxLength</c>), or null.</summary>
+    public int? MaxLength => Rules.MaxLength;
+
+    /// <summary>The smallest number allowed (<c>validate.min</c>), or null.</summary>
+    public decimal? Min => Rules.Min;
+
+    /// <summary>The largest number allowed (<c>validate.max</c>), or null.</summary>
+    public decimal? Max => Rules.Max;
+
     internal FieldRules Rules { get; }
 
     internal JsonNode? DefaultNode => _defaultValue;

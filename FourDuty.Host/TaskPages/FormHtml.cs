@@ -28,7 +28,7 @@ internal static class FormHtml
 
             if (error is not null)
             {
-                html.Append($"<div class=\"error\">{E(Explain(error))}</div>");
+                html.Append($"<div class=\"error\">{E(Explain(error, field))}</div>");
             }
         }
 
@@ -115,17 +115,29 @@ internal static class FormHtml
         _ => node.ToString(),
     };
 
-    // The engine's messages are English and name the field; the page says the same in Chinese where it can.
-    private static string Explain(FormFieldError error) => error.Code switch
+    // The engine's messages are English for API clients; the people on this page read Chinese, so each rule is
+    // said again in Chinese with the field's own limits.
+    private static string Explain(FormFieldError error, FormField field) => error.Code switch
     {
         FormCodes.Required => "此项为必填项。",
-        FormCodes.MinLength => "内容过短。",
-        FormCodes.MaxLength => "内容过长。",
+        FormCodes.MinLength => $"内容过短，至少需要 {field.MinLength} 个字。",
+        FormCodes.MaxLength => field.MaxLength is { } most ? $"内容过长，最多 {most} 个字。" : "内容过长。",
         FormCodes.Pattern => "格式不符合要求。",
         FormCodes.Email => "请填写有效的电子邮箱地址。",
-        FormCodes.Min or FormCodes.Max => "数值超出允许范围。",
-        FormCodes.Type => "填写的内容类型不正确。",
+        FormCodes.Phone => "请填写有效的电话号码（含国际区号，如 +86）。",
+        FormCodes.Min => $"数值不能小于 {field.Min}。",
+        FormCodes.Max => $"数值不能大于 {field.Max}。",
+        FormCodes.Decimals or FormCodes.Increment => "数值的精度不符合要求。",
+        FormCodes.Type => field.Type switch
+        {
+            FormFieldType.Number => "请填写数字。",
+            FormFieldType.Date => "请填写日期，例如 2027-05-01。",
+            FormFieldType.Time => "请填写时间，例如 09:30。",
+            FormFieldType.DateTime => "请填写日期和时间。",
+            _ => "填写的内容类型不正确。",
+        },
         FormCodes.Option => "请从给定选项中选择。",
+        FormCodes.ReadOnly => "此项不可修改。",
         _ => error.Message,
-    } + (error.Code is FormCodes.Required ? "" : $"（{error.Message}）");
+    };
 }

@@ -115,6 +115,8 @@ public sealed partial class TaskFormTests : IAsyncLifetime
         var invalidPage = await invalid.Content.ReadAsStringAsync();
         invalid.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         invalidPage.ShouldContain("此项为必填项");
+        invalidPage.ShouldContain("内容过短，至少需要 10 个字");
+        invalidPage.ShouldNotContain("must have at least");
         invalidPage.ShouldContain(">短</textarea>");
 
         var retry = HiddenField().Match(invalidPage);
