@@ -37,6 +37,7 @@ internal static class HostBuilderExtensions
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");
+        builder.Services.AddTaskLinkRedaction();
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();

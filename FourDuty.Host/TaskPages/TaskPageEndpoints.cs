@@ -25,6 +25,7 @@ internal static class TaskPageEndpoints
         PeopleDirectory people, CancellationToken cancellationToken)
     {
         Protect(context);
+        token = TaskLinkRedaction.TokenOf(context) ?? token;
         if (!TaskLinkTokens.LooksValid(token))
         {
             return Page(StatusCodes.Status404NotFound, Pages.Unknown());
@@ -55,6 +56,7 @@ internal static class TaskPageEndpoints
         PeopleDirectory people, CancellationToken cancellationToken)
     {
         Protect(context);
+        token = TaskLinkRedaction.TokenOf(context) ?? token;
         if (!TaskLinkTokens.LooksValid(token))
         {
             return Page(StatusCodes.Status404NotFound, Pages.Unknown());
@@ -88,9 +90,10 @@ internal static class TaskPageEndpoints
 
     private static void Protect(HttpContext context)
     {
-        // The token is in the URL: never send it on as a referrer, never keep the page in a cache.
+        // The token is in the URL: never send it on as a referrer, never keep the page in a cache. The cache
+        // header is spelt as antiforgery spells it, which otherwise replaces it with a warning in the log.
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.CacheControl = "no-cache, no-store";
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
         context.Response.Headers["X-Frame-Options"] = "DENY";
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using FourDuty.Tests.Infrastructure;
+
+namespace FourDuty.Tests.Host.TaskPages;
+
+/// <summary>
+/// A task link is a password for one task: it must not reach the logs, even with every category at the most
+/// detailed level and scopes printed. Runs the Host as its own process, with Kestrel, as in production.
+/// </summary>
+public sealed partial class TaskLinkLoggingTests
+{
+    private const string Model = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="p" name="年度清单" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="claim"/>
+            <userTask id="claim" name="认领项目清单" camunda:assignee="wang.president"/>
+          </process>
+        </definitions>
+        """;
+
+    [Fact]
+    public async Task MailingOpeningAndCompletingByLink_WithTraceLoggingAndScopes_LogsNoToken()
+    {
+        await using var node = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:Console:FormatterName"] = "simple",
+            ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
+        });
+        await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { BaseAddress = node.BaseAddress };
+        (await client.PostAsync("/api/deployments", new StringContent(Model, Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsync("/api/definitions/p/start", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var link = await LinkFromTheMailAsync(Path.Combine(node.WorkingDirectory, "data", "mail"));
+        var token = link[(link.LastIndexOf('/') + 1)..];
+
+        var page = await client.GetStringAsync(link);
+        var field = HiddenField().Match(page);
+        using var posted = await client.PostAsync(link, new FormUrlEncodedContent([new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value))]));
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK, await posted.Content.ReadAsStringAsync());
+        using var after = await client.GetAsync(link);
+        after.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await after.Content.ReadAsStringAsync()).ShouldContain("办理完成");
+        (await node.InterruptAsync(TimeSpan.FromSeconds(20))).ShouldBe(0);
+        node.Output.ShouldContain("/t/" + "redacted");
+        node.Output.ShouldNotContain(token);
+        node.Output.ShouldNotContain("have been overridden", customMessage: "antiforgery warns when a page's cache header is replaced");
+    }
+
+    private static async Task<string> LinkFromTheMailAsync(string pickupFolder)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (Directory.Exists(pickupFolder) && Directory.GetFiles(pickupFolder, "*.eml").FirstOrDefault() is { } file)
+            {
+                var mail = await MimeKit.MimeMessage.LoadAsync(file);
+                return new Uri(TaskLink().Match(mail.TextBody ?? "").Value).AbsolutePath;
+            }
+        }
+
+        throw new TimeoutException("The task mail was not delivered to the pickup folder.");
+    }
+
+    [GeneratedRegex(@"http://[^""\s<]+/t/[A-Za-z0-9_-]{43}")]
+    private static partial Regex TaskLink();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex HiddenField();
+}
