@@ -8,6 +8,8 @@ using FourDuty.Engine.Runtime.State;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FourDuty.Tests.Infrastructure.TaskPageScraping;
+
 namespace FourDuty.Tests.Host.Mail;
 
 /// <summary>Without SMTP, mail lands in the pickup folder and the outbox page shows it rendered, with its working link.</summary>
@@ -43,9 +45,9 @@ public sealed partial class OutboxPageTests
         list.ShouldContain("认领项目清单");
         list.ShouldContain("王华");
         File.Exists(Path.Combine(host.PickupFolder, $"{sent.Id:N}.eml")).ShouldBeTrue();
-        var link = TaskLink().Match(message);
-        link.Success.ShouldBeTrue(message);
-        using var page = await stranger.GetAsync(new Uri(link.Value).AbsolutePath);
+        var link = TaskLinkIn(message);
+        link.ShouldNotBeEmpty(message);
+        using var page = await stranger.GetAsync(new Uri(link).AbsolutePath);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await page.Content.ReadAsStringAsync()).ShouldContain("认领项目清单");
     }
@@ -62,7 +64,4 @@ public sealed partial class OutboxPageTests
 
         throw new TimeoutException("The task mail was not delivered to the pickup folder.");
     }
-
-    [GeneratedRegex(@"http://[^""\s<]+/t/[A-Za-z0-9_-]{43}")]
-    private static partial Regex TaskLink();
 }

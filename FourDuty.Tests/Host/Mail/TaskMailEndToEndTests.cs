@@ -6,6 +6,8 @@ using FourDuty.Engine.Runtime.State;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FourDuty.Tests.Infrastructure.TaskPageScraping;
+
 namespace FourDuty.Tests.Host.Mail;
 
 /// <summary>
@@ -69,7 +71,7 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
         var text = mail.Message.TextBody ?? "";
         text.ShouldContain("第十六条");
         text.ShouldContain("示范学院/2026-巡察-1");
-        var link = Link().Match(text).Value;
+        var link = TaskLinkIn(text);
         link.ShouldStartWith("http://fourduty.test/t/");
         (mail.Message.HtmlBody ?? "").ShouldContain(link);
         var outbox = (await _engine.Queries.ListOutboxAsync(10)).Single();
@@ -81,8 +83,7 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
         var page = await client.GetStringAsync(path);
         (await _engine.Queries.ListTasksAsync(new(InstanceId: instance))).Single().ElementId.ShouldBe("check");
 
-        var field = HiddenField().Match(page);
-        using var posted = await client.PostAsync(path, new FormUrlEncodedContent([new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value))]));
+        using var posted = await client.PostAsync(path, EmptyFormFrom(page));
 
         posted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _engine.Queries.ListTasksAsync(new(InstanceId: instance))).Single().ElementId.ShouldBe("report");
@@ -123,9 +124,4 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
         return false;
     }
 
-    [GeneratedRegex(@"http://fourduty\.test/t/[A-Za-z0-9_-]{43}")]
-    private static partial Regex Link();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex HiddenField();
 }

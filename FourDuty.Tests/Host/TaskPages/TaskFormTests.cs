@@ -8,6 +8,8 @@ using FourDuty.Host.TaskPages;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FourDuty.Tests.Infrastructure.TaskPageScraping;
+
 namespace FourDuty.Tests.Host.TaskPages;
 
 /// <summary>Task forms: deployed with the process, shown on the link page, checked on the server for the API and the page alike.</summary>
@@ -107,9 +109,8 @@ public sealed partial class TaskFormTests : IAsyncLifetime
         page.ShouldContain("整改情况");
         page.ShouldContain("type=\"date\" id=\"completedOn\"");
         page.ShouldContain("value=\"good\"");
-        var antiforgery = HiddenField().Match(page);
         KeyValuePair<string, string> Field(string name, string value) => new(name, value);
-        var af = Field(antiforgery.Groups["name"].Value, WebUtility.HtmlDecode(antiforgery.Groups["value"].Value));
+        var af = AntiforgeryField(page);
 
         using var invalid = await _client.PostAsync(TaskPageEndpoints.Prefix + token, new FormUrlEncodedContent([af, Field("summary", "短")]));
         var invalidPage = await invalid.Content.ReadAsStringAsync();
@@ -119,9 +120,8 @@ public sealed partial class TaskFormTests : IAsyncLifetime
         invalidPage.ShouldNotContain("must have at least");
         invalidPage.ShouldContain(">短</textarea>");
 
-        var retry = HiddenField().Match(invalidPage);
         using var valid = await _client.PostAsync(TaskPageEndpoints.Prefix + token, new FormUrlEncodedContent([
-            Field(retry.Groups["name"].Value, WebUtility.HtmlDecode(retry.Groups["value"].Value)),
+            AntiforgeryField(invalidPage),
             Field("summary", "已完成全部十项整改措施并销号。"), Field("completedOn", "2026-11-20"), Field("rating", "excellent"), Field("confirmed", "true")]));
         valid.StatusCode.ShouldBe(HttpStatusCode.OK);
         var task = (await _engine.Queries.GetTaskAsync(_taskId))!;
@@ -130,7 +130,4 @@ public sealed partial class TaskFormTests : IAsyncLifetime
         variables["confirmed"].ShouldBe("true");
         variables["completedOn"].ShouldBe("\"2026-11-20\"");
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex HiddenField();
 }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FourDuty.Tests.Infrastructure;
 
+using static FourDuty.Tests.Infrastructure.TaskPageScraping;
+
 namespace FourDuty.Tests.Host.TaskPages;
 
 /// <summary>
@@ -39,8 +41,7 @@ public sealed partial class TaskLinkLoggingTests
         var token = link[(link.LastIndexOf('/') + 1)..];
 
         var page = await client.GetStringAsync(link);
-        var field = HiddenField().Match(page);
-        using var posted = await client.PostAsync(link, new FormUrlEncodedContent([new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value))]));
+        using var posted = await client.PostAsync(link, EmptyFormFrom(page));
 
         posted.StatusCode.ShouldBe(HttpStatusCode.OK, await posted.Content.ReadAsStringAsync());
         using var after = await client.GetAsync(link);
@@ -59,16 +60,11 @@ public sealed partial class TaskLinkLoggingTests
             if (Directory.Exists(pickupFolder) && Directory.GetFiles(pickupFolder, "*.eml").FirstOrDefault() is { } file)
             {
                 var mail = await MimeKit.MimeMessage.LoadAsync(file);
-                return new Uri(TaskLink().Match(mail.TextBody ?? "").Value).AbsolutePath;
+                return new Uri(TaskLinkIn(mail.TextBody ?? "")).AbsolutePath;
             }
         }
 
         throw new TimeoutException("The task mail was not delivered to the pickup folder.");
     }
 
-    [GeneratedRegex(@"http://[^""\s<]+/t/[A-Za-z0-9_-]{43}")]
-    private static partial Regex TaskLink();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex HiddenField();
 }

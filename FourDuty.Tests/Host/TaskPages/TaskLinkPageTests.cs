@@ -7,6 +7,8 @@ using FourDuty.Host.TaskPages;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FourDuty.Tests.Infrastructure.TaskPageScraping;
+
 namespace FourDuty.Tests.Host.TaskPages;
 
 /// <summary>The page an emailed task link opens, through the running Host, as a browser and a mail scanner use it.</summary>
@@ -70,8 +72,8 @@ public sealed partial class TaskLinkPageTests : IAsyncLifetime
         using var client = _host.CreateClient();
         var page = await client.GetStringAsync(TaskPageEndpoints.Prefix + token);
 
-        using var first = await client.PostAsync(TaskPageEndpoints.Prefix + token, FormFrom(page));
-        using var second = await client.PostAsync(TaskPageEndpoints.Prefix + token, FormFrom(page));
+        using var first = await client.PostAsync(TaskPageEndpoints.Prefix + token, EmptyFormFrom(page));
+        using var second = await client.PostAsync(TaskPageEndpoints.Prefix + token, EmptyFormFrom(page));
 
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await first.Content.ReadAsStringAsync()).ShouldContain("已办理完成");
@@ -123,12 +125,4 @@ public sealed partial class TaskLinkPageTests : IAsyncLifetime
         return token;
     }
 
-    private static FormUrlEncodedContent FormFrom(string page)
-    {
-        var match = HiddenField().Match(page);
-        return new FormUrlEncodedContent([new(match.Groups["name"].Value, WebUtility.HtmlDecode(match.Groups["value"].Value))]);
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex HiddenField();
 }
