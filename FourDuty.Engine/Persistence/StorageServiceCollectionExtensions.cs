@@ -21,10 +21,12 @@ internal static class StorageServiceCollectionExtensions
             return services;
         }
 
-        services.AddDbContextFactory<PostgresEngineDbContext>((sp, builder) =>
+        // Pooled: a step opens a context, and building one (its internal services, its options) cost more than the
+        // engine's own work for a step; a pooled context is reset and handed out again.
+        services.AddPooledDbContextFactory<PostgresEngineDbContext>((sp, builder) =>
             StorageOptions.ConfigurePostgres((DbContextOptionsBuilder<PostgresEngineDbContext>)builder,
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!));
-        services.AddDbContextFactory<SqliteEngineDbContext>((sp, builder) =>
+        services.AddPooledDbContextFactory<SqliteEngineDbContext>((sp, builder) =>
             StorageOptions.ConfigureSqlite((DbContextOptionsBuilder<SqliteEngineDbContext>)builder,
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteConnectionString));
 

@@ -8,7 +8,8 @@ namespace FourDuty.Engine.Persistence.EntityFramework;
 internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> contexts) : IEngineQueries
 {
     public Task<IReadOnlyList<ProcessDefinitionRecord>> ListDefinitionsAsync(string? key, CancellationToken cancellationToken) =>
-        ListAsync(db => db.ProcessDefinitions.Where(d => key == null || d.Key == key).OrderBy(d => d.Key).ThenBy(d => d.Version), cancellationToken);
+        ListAsync(db => (key is null ? db.ProcessDefinitions : db.ProcessDefinitions.Where(d => d.Key == key)).OrderBy(d => d.Key).ThenBy(d => d.Version),
+            cancellationToken);
 
     public async Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
@@ -32,12 +33,7 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
     }
 
     public Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(InstanceFilter filter, CancellationToken cancellationToken) =>
-        ListAsync(db => db.Instances
-            .Where(i => filter.DefinitionKey == null || i.DefinitionKey == filter.DefinitionKey)
-            .Where(i => filter.Status == null || i.Status == filter.Status)
-            .Where(i => filter.BusinessKey == null || i.BusinessKey == filter.BusinessKey)
-            .Where(i => filter.ParentInstanceId == null || i.ParentInstanceId == filter.ParentInstanceId)
-            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id), cancellationToken);
+        ListAsync(db => Matching(db.Instances, filter).OrderBy(i => i.StartedAt).ThenBy(i => i.Id), cancellationToken);
 
     public async Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
@@ -47,14 +43,7 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
 
     public async Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken)
     {
-        var tasks = await ListAsync(db => db.Tasks
-            .Where(t => t.Status == filter.Status)
-            .Where(t => filter.Assignee == null || t.Assignee == filter.Assignee)
-            .Where(t => filter.InstanceId == null || t.InstanceId == filter.InstanceId)
-            .Where(t => filter.DueBefore == null || t.DueAt <= filter.DueBefore)
-            .Where(t => filter.CandidateGroup == null || t.CandidateGroups!.Contains(filter.CandidateGroup))
-            .Where(t => filter.CandidateUser == null || t.CandidateUsers!.Contains(filter.CandidateUser))
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id), cancellationToken);
+        var tasks = await ListAsync(db => Matching(db.Tasks, filter).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id), cancellationToken);
 
         // The database narrows by substring; the exact comma-separated match is checked here.
         return tasks.Where(t => (filter.CandidateGroup is null || TaskCandidates.Contains(t.CandidateGroups, filter.CandidateGroup))
@@ -63,7 +52,7 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
     }
 
     public Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken) =>
-        ListAsync(db => db.Incidents.Where(i => instanceId == null || i.InstanceId == instanceId).OrderBy(i => i.CreatedAt), cancellationToken);
+        ListAsync(db => (instanceId is { } id ? db.Incidents.Where(i => i.InstanceId == id) : db.Incidents).OrderBy(i => i.CreatedAt), cancellationToken);
 
     public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken) =>
         ListAsync(db => db.History.Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id), cancellationToken);
@@ -79,6 +68,65 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
 
     public Task<IReadOnlyList<JobRecord>> FindDueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ListAsync(db => db.Jobs.Where(j => j.DueAt <= now && j.RetriesLeft > 0).OrderBy(j => j.DueAt).Take(limit), cancellationToken);
+
+    // Each condition is added only when the filter has it: the query then carries plain parameters, which EF Core
+    // caches by shape, instead of "@p IS NULL OR ..." terms whose null checks it would compile on every call.
+    private static IQueryable<InstanceRecord> Matching(IQueryable<InstanceRecord> instances, InstanceFilter filter)
+    {
+        if (filter.DefinitionKey is { } key)
+        {
+            instances = instances.Where(i => i.DefinitionKey == key);
+        }
+
+        if (filter.Status is { } status)
+        {
+            instances = instances.Where(i => i.Status == status);
+        }
+
+        if (filter.BusinessKey is { } businessKey)
+        {
+            instances = instances.Where(i => i.BusinessKey == businessKey);
+        }
+
+        if (filter.ParentInstanceId is { } parent)
+        {
+            instances = instances.Where(i => i.ParentInstanceId == parent);
+        }
+
+        return instances;
+    }
+
+    private static IQueryable<UserTaskRecord> Matching(IQueryable<UserTaskRecord> tasks, TaskFilter filter)
+    {
+        var status = filter.Status;
+        tasks = tasks.Where(t => t.Status == status);
+        if (filter.Assignee is { } assignee)
+        {
+            tasks = tasks.Where(t => t.Assignee == assignee);
+        }
+
+        if (filter.InstanceId is { } instanceId)
+        {
+            tasks = tasks.Where(t => t.InstanceId == instanceId);
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            tasks = tasks.Where(t => t.DueAt <= dueBefore);
+        }
+
+        if (filter.CandidateGroup is { } group)
+        {
+            tasks = tasks.Where(t => t.CandidateGroups!.Contains(group));
+        }
+
+        if (filter.CandidateUser is { } user)
+        {
+            tasks = tasks.Where(t => t.CandidateUsers!.Contains(user));
+        }
+
+        return tasks;
+    }
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(Func<EngineDbContext, IQueryable<T>> query, CancellationToken cancellationToken)
         where T : class

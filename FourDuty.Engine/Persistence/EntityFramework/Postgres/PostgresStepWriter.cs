@@ -74,10 +74,11 @@ internal static class PostgresStepWriter
         for (var r = 0; r < rows.Count; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
+            var values = rows[r].CurrentValues;
             for (var c = 0; c < shape.Columns.Count; c++)
             {
                 var column = shape.Columns[c];
-                sql.Append(c == 0 ? "" : ", ").Append(Parameter(command, column, rows[r].Property(column.Property).CurrentValue));
+                sql.Append(c == 0 ? "" : ", ").Append(Parameter(command, column, values[column.Property]));
             }
 
             sql.Append(')');
