@@ -8,8 +8,7 @@ namespace FourDuty.Bench.Scenarios;
 /// <summary>The two measured runs on one durable store, with the SQL of one step of each kind shown first.</summary>
 internal static partial class DurableRuns
 {
-    /// <returns>The figures of both runs, and the commands of the start step shown (to replay by hand).</returns>
-    public static async Task<(RunFigures Start, RunFigures Whole, IReadOnlyList<CapturedCommand> StartStep)> RunAsync(string store, BenchEngine bench, StepCounter counter,
+    public static async Task<(RunFigures Start, RunFigures Whole)> RunAsync(string store, BenchEngine bench, StepCounter counter,
         PostgresProbe? probe, BenchOptions options, TextWriter output)
     {
         var (instances, workers, warmUp) = (options["instances"], options["workers"], options["warmup"]);
@@ -20,7 +19,7 @@ internal static partial class DurableRuns
             minimum: (warmUp + batch - 1) / batch, maximum: 60);
         output.WriteLine();
         output.WriteLine($"warm-up  {store}: {N(runs * batch)} whole-life instances, until a second of them made the JIT compile {lastMethods} methods");
-        var startStep = await ShowOneStepOfEachAsync(bench, counter, output);
+        await ShowOneStepOfEachAsync(bench, counter, output);
 
         var start = await MeasureAsync($"{store}, start to first user task", instances, workers, steps: 1, counter, probe, output,
             () => bench.StartAsync());
@@ -33,7 +32,7 @@ internal static partial class DurableRuns
             output.WriteLine($"FAILED   {store}: a step was not exactly one commit, or instances did not reach the state the run expects");
         }
 
-        return (start, whole, startStep);
+        return (start, whole);
     }
 
     private static async Task<RunFigures> MeasureAsync(string name, int instances, int workers, int steps, StepCounter counter, PostgresProbe? probe,
@@ -51,12 +50,14 @@ internal static partial class DurableRuns
 
         var stepCount = (double)instances * steps;
         var saveChanges = counts.SaveChanges / stepCount;
+        // On PostgreSQL the engine writes a step as one batch outside SaveChanges, so only the server's count tells.
         var serverCommits = probe is null ? (double?)null : (xidAfter - xidBefore - 1) / stepCount;
         output.WriteLine();
         output.WriteLine($"{name}: {N(instances)} instances by {workers} workers in {times.Elapsed.TotalSeconds:0.00} s = {N(times.PerSecond)} instances/s ({N(times.PerSecond * steps)} steps/s)");
         output.WriteLine($"  latency per instance: median {Ms(times.Median)}, p95 {Ms(times.P95)}");
-        output.WriteLine($"  commits per step: {D(saveChanges)} SaveChanges, {D(counts.TransactionsCommitted / stepCount)} explicit EF transactions" +
-            (serverCommits is { } c ? $", {D(c)} write transactions counted by the server (txid; autovacuum's ANALYZE takes some too)" : ""));
+        output.WriteLine(serverCommits is { } c
+            ? $"  commits per step: {D(c)} write transactions counted by the server (txid; autovacuum's ANALYZE takes some too)"
+            : $"  commits per step: {D(saveChanges)} SaveChanges, {D(counts.TransactionsCommitted / stepCount)} explicit EF transactions");
         output.WriteLine($"  per instance: {D(counts.RoundTrips / (double)instances)} round trips ({D(counts.Reads / (double)instances)} of them SELECT), " +
             $"{D(counts.Statements / (double)instances)} SQL statements, {Ms(counts.CommandTime.TotalMilliseconds / instances)} inside database commands (summed over workers)");
         var cpuOurs = ours.TotalMicroseconds / instances;
@@ -68,19 +69,18 @@ internal static partial class DurableRuns
         output.WriteLine($"  load {MachineFacts.Load}");
         output.Flush();
         // The server's count may only exceed one per step by the background's own few (autovacuum's ANALYZE).
-        var sound = Math.Abs(saveChanges - 1) < 1e-9 && (serverCommits is null || serverCommits.Value is >= 1 - 1e-9 and < 1.02);
+        var sound = serverCommits is { } commits ? commits is >= 1 - 1e-9 and < 1.02 : Math.Abs(saveChanges - 1) < 1e-9;
         return new RunFigures(times.PerSecond, sound);
     }
 
     /// <summary>Prints the SQL of one start step and of one completion step, run alone.</summary>
-    private static async Task<IReadOnlyList<CapturedCommand>> ShowOneStepOfEachAsync(BenchEngine bench, StepCounter counter, TextWriter output)
+    private static async Task ShowOneStepOfEachAsync(BenchEngine bench, StepCounter counter, TextWriter output)
     {
         counter.TakeCaptured();
         counter.Capture = true;
         var instance = await bench.StartAsync();
         counter.Capture = false;
-        var startStep = counter.TakeCaptured();
-        Print("start step (StartAsync: start -> gateway -> user task)", startStep, output);
+        Print("start step (StartAsync: start -> gateway -> user task)", counter.TakeCaptured(), output);
 
         var task = (await bench.Engine.Queries.ListTasksAsync(new TaskFilter(InstanceId: instance))).Single();
         counter.TakeCaptured();
@@ -88,7 +88,6 @@ internal static partial class DurableRuns
         await bench.Engine.CompleteTaskAsync(task.Id);
         counter.Capture = false;
         Print("completion step (CompleteTaskAsync: user task -> end)", counter.TakeCaptured(), output);
-        return startStep;
     }
 
     private static void Print(string step, IReadOnlyList<CapturedCommand> commands, TextWriter output)

@@ -10,12 +10,13 @@ namespace FourDuty.Bench.Scenarios;
 
 /// <summary>
 /// Where a start step's time goes, by stopwatch: one worker, nothing else running, each part of the step alone —
-/// the engine's own work (the in-memory store), a DbContext, EF Core's definition query, EF Core writing the step's
-/// 15 rows, and the same SQL by hand through Npgsql — taking turns round by round so a busy machine slows them alike.
+/// the engine's own work (the in-memory store), a pooled DbContext, EF Core tracking the step's 15 rows, the same rows
+/// written by hand through Npgsql as the engine writes them, and for comparison through EF Core's SaveChanges — taking
+/// turns round by round so a busy machine slows them alike.
 /// </summary>
 internal static class StartStepBreakdown
 {
-    public static async Task RunAsync(BenchEngine durable, string model, NpgsqlDataSource? database, IReadOnlyList<CapturedCommand> startStep,
+    public static async Task RunAsync(BenchEngine durable, string model, NpgsqlDataSource? database, IReadOnlyList<TableRows> startStep,
         int iterations, TextWriter output)
     {
         await using var memory = await BenchEngine.CreateAsync(s => s.InMemory = true, model);
@@ -24,23 +25,25 @@ internal static class StartStepBreakdown
         {
             ("whole start step, this store (StartAsync)", () => durable.StartAsync()),
             ("  engine's own work (same step, in-memory store)", () => memory.StartAsync()),
-            ("  EF: new DbContext, disposed", async () => { await using var db = await contexts.CreateDbContextAsync(); }),
-            ("  EF: DbContext + definition query", async () =>
-            {
-                await using var db = await contexts.CreateDbContextAsync();
-                await db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == BenchEngine.ProcessKey).OrderByDescending(d => d.Version).FirstOrDefaultAsync();
-            }),
-            ("  EF: DbContext + the step's 15 rows + SaveChanges", async () =>
+            ("  EF: DbContext from the pool, returned", async () => { await using var db = await contexts.CreateDbContextAsync(); }),
+            ("  EF: DbContext + tracking the step's 15 rows", async () =>
             {
                 await using var db = await contexts.CreateDbContextAsync();
                 db.AddRange(StepRows());
-                await db.SaveChangesAsync();
+                db.ChangeTracker.DetectChanges();
             }),
         };
         if (database is not null)
         {
-            parts.Add(("  Npgsql: the step's SQL by hand, as sent", () => SqlReplay.RunAsync(database, startStep, SqlReplay.Shape.AsSent, 1, 1)));
+            parts.Add(("  Npgsql: the step's rows by hand, one batch", () => SqlReplay.RunAsync(database, startStep, SqlReplay.Shape.OneBatch, 1, 1)));
         }
+
+        parts.Add(("(for comparison: the 15 rows by EF SaveChanges)", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            db.AddRange(StepRows());
+            await db.SaveChangesAsync();
+        }));
 
         var wall = parts.Select(_ => new double[iterations]).ToArray();
         var cpu = new TimeSpan[parts.Count];

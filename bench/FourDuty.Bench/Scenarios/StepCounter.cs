@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,12 +8,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace FourDuty.Bench.Scenarios;
 
 /// <summary>
-/// Counts what the engine asks of the database, from EF Core's interceptors: <c>SaveChanges</c> calls, explicit
-/// transactions committed, round trips (commands) and the SQL statements in them, and the time the commands took.
-/// While <see cref="Capture"/> is on it also keeps the SQL text, to show what one step sends.
+/// Counts what the engine asks of the database: <c>SaveChanges</c> calls and explicit transactions committed (from EF
+/// Core's interceptors), round trips and the SQL statements in them, and the time they took. On PostgreSQL the
+/// round trips are read from Npgsql's own tracing, because the engine writes a step as an <c>NpgsqlBatch</c> that EF
+/// Core never sees; elsewhere from EF Core's command interceptor. While <see cref="Capture"/> is on it also keeps the
+/// SQL text, to show what one step sends.
 /// </summary>
-internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor, IDisposable
 {
+    private readonly ActivityListener? _npgsql;
     private long _saveChanges;
     private long _transactionsCommitted;
     private long _roundTrips;
@@ -20,6 +24,21 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
     private long _statements;
     private long _commandTicks;
     private readonly ConcurrentQueue<CapturedCommand> _captured = new();
+
+    /// <param name="npgsqlTraffic">Count round trips as Npgsql sends them (PostgreSQL), not as EF Core sends commands.</param>
+    public StepCounter(bool npgsqlTraffic)
+    {
+        if (npgsqlTraffic)
+        {
+            _npgsql = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity => Count(SqlOf(activity), activity.Duration),
+            };
+            ActivitySource.AddActivityListener(_npgsql);
+        }
+    }
 
     /// <summary>Keep the SQL of every command from now on (one step at a time, or the list interleaves).</summary>
     public bool Capture { get; set; }
@@ -104,24 +123,35 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
         return result;
     }
 
+    public void Dispose() => _npgsql?.Dispose();
+
     private void Count(DbCommand command, CommandExecutedEventData eventData)
     {
+        if (_npgsql is null)
+        {
+            Count(command.CommandText, eventData.Duration);
+        }
+    }
+
+    private void Count(string sql, TimeSpan duration)
+    {
         Interlocked.Increment(ref _roundTrips);
-        var statements = StatementStart().Count(command.CommandText);
-        Interlocked.Add(ref _statements, statements);
-        if (command.CommandText.StartsWith("SELECT", StringComparison.Ordinal))
+        Interlocked.Add(ref _statements, StatementStart().Count(sql));
+        if (sql.StartsWith("SELECT", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _reads);
         }
 
-        Interlocked.Add(ref _commandTicks, eventData.Duration.Ticks);
+        Interlocked.Add(ref _commandTicks, duration.Ticks);
         if (Capture)
         {
-            // Parameters are cloned with their provider types, so that the command can be replayed as it was sent.
-            var parameters = command.Parameters.Cast<DbParameter>().Select(p => p is ICloneable c ? (DbParameter)c.Clone() : p).ToList();
-            _captured.Enqueue(new CapturedCommand(command.CommandText, parameters));
+            _captured.Enqueue(new CapturedCommand(sql));
         }
     }
+
+    // Npgsql names the text by the OpenTelemetry convention of its version; a batch's statements come one per line.
+    private static string SqlOf(Activity activity) =>
+        (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? "";
 
     private static int NextStart(string text, int from)
     {
@@ -134,8 +164,8 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
     private static partial Regex StatementStart();
 }
 
-/// <summary>A command as EF Core sent it.</summary>
-internal sealed record CapturedCommand(string Text, IReadOnlyList<DbParameter> Parameters);
+/// <summary>The text of one round trip.</summary>
+internal sealed record CapturedCommand(string Text);
 
 /// <summary>Totals since the counter was made; subtract two readings for a run.</summary>
 internal sealed record Counts(long SaveChanges, long TransactionsCommitted, long RoundTrips, long Reads, long Statements, TimeSpan CommandTime)
