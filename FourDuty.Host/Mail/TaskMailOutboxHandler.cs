@@ -33,7 +33,9 @@ internal sealed class TaskMailOutboxHandler(
         var task = await engine.Queries.GetTaskAsync(payload.TaskId, cancellationToken);
         if (directory.Find(payload.Person) is not { Email: not null } person)
         {
-            return OutboxOutcome.Failed($"'{payload.Person}' has no email address in the organisation file.");
+            return OutboxOutcome.Failed(directory.Find(payload.Person) is null
+                ? $"'{payload.Person}' is not in the organisation file; add the person, or correct the task's assignee or candidates."
+                : $"'{payload.Person}' has no email address in the organisation file.");
         }
 
         if (payload.Talk is { } talk && task is not null)

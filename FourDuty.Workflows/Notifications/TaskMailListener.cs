@@ -9,7 +9,8 @@ namespace FourDuty.Workflows.Notifications;
 /// the candidate groups), and a reassigned task mails its new assignee. A task that schedules a talk (its
 /// <c>talkStart</c> property) also sends the talk's attendees a calendar invitation, and withdraws it when the
 /// task is cancelled. The mails go to the outbox in the step that changed the task: no mail for a step that
-/// rolled back, no step without its mail.
+/// rolled back, no step without its mail. A recipient the organisation file does not know, or knows without an
+/// address, still gets a row: its delivery fails with the reason, so the outbox page shows that nobody was told.
 /// </summary>
 public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListener
 {
@@ -27,7 +28,7 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
             UserTaskEventKind.Reassigned when task.Assignee is not null => [task.Assignee],
             _ => [],
         };
-        foreach (var person in recipients.Where(HasEmail))
+        foreach (var person in recipients)
         {
             // The key makes a retried step write the same mail once; a reassignment is a new mail.
             Add(taskEvent, $"task:{task.Id}:assigned:{person}:{task.Revision}", new TaskMail("task-assigned", task.Id, person, article));
@@ -36,7 +37,7 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
         if (TalkOf(taskEvent) is { } talk && taskEvent.Kind is UserTaskEventKind.Created or UserTaskEventKind.Cancelled)
         {
             var cancelled = taskEvent.Kind == UserTaskEventKind.Cancelled;
-            foreach (var attendee in Expand(taskEvent.Property("talkWith")).Where(HasEmail))
+            foreach (var attendee in Expand(taskEvent.Property("talkWith")))
             {
                 var invitation = talk with { Cancelled = cancelled, Sequence = cancelled ? 1 : 0 };
                 Add(taskEvent, $"talk:{task.Id}:{attendee}:{invitation.Sequence}",
@@ -66,8 +67,6 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
             Sequence: 0,
             Cancelled: false);
     }
-
-    private bool HasEmail(string person) => directory.Find(person)?.Email is not null;
 
     private IReadOnlyList<string> Recipients(string? assignee, string? candidateUsers, string? candidateGroups) =>
         assignee is not null

@@ -52,16 +52,37 @@ public sealed partial class OutboxPageTests
         (await page.Content.ReadAsStringAsync()).ShouldContain("认领项目清单");
     }
 
-    private static async Task<OutboxRecord> SentAsync(ProcessEngine engine)
+    [Fact]
+    public async Task OutboxPage_ShowsAMailThatNobodyCouldReceive_AsFailedWithTheReason()
+    {
+        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:OperatorPassword"] = "s3cret" });
+        var engine = host.Services.GetRequiredService<ProcessEngine>();
+        (await engine.DeployAsync([new DeploymentResource("p.bpmn", Model.Replace("wang.president", "chengang"))])).Succeeded.ShouldBeTrue();
+        await engine.StartAsync("p");
+
+        var failed = await DeliveredAsync(engine, OutboxStatus.Failed);
+        using var operatorClient = host.CreateClient();
+        operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:s3cret")));
+        var list = await operatorClient.GetStringAsync("/outbox");
+
+        failed.LastError.ShouldBe("'chengang' is not in the organisation file; add the person, or correct the task's assignee or candidates.");
+        list.ShouldContain("chengang");
+        list.ShouldContain("is not in the organisation file");
+        (Directory.Exists(host.PickupFolder) ? Directory.GetFiles(host.PickupFolder) : []).ShouldBeEmpty();
+    }
+
+    private static Task<OutboxRecord> SentAsync(ProcessEngine engine) => DeliveredAsync(engine, OutboxStatus.Sent);
+
+    private static async Task<OutboxRecord> DeliveredAsync(ProcessEngine engine, OutboxStatus status)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            if ((await engine.Queries.ListOutboxAsync(10)).FirstOrDefault(o => o.Status == OutboxStatus.Sent) is { } sent)
+            if ((await engine.Queries.ListOutboxAsync(10)).FirstOrDefault(o => o.Status == status) is { } row)
             {
-                return sent;
+                return row;
             }
         }
 
-        throw new TimeoutException("The task mail was not delivered to the pickup folder.");
+        throw new TimeoutException($"No task mail reached the status {status}.");
     }
 }

@@ -92,6 +92,20 @@ public sealed class TaskMailListenerTests
         articles["wang.president"].ShouldBeNull();
     }
 
+    [Fact]
+    public async Task ATaskForSomeoneTheOrganisationFileDoesNotKnow_StillWritesTheirMail_SoItsFailureShows()
+    {
+        await using var scenario = await DeployAsync(ProcessXml.Of("p", """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="report"/>
+            <userTask id="report" name="报送整改情况" camunda:assignee="chengang"/>
+            """));
+
+        await scenario.StartAsync("p");
+
+        (await scenario.Queries.ListOutboxAsync(100)).Select(Payload).Select(m => m.Person).ShouldBe(["chengang"]);
+    }
+
     private static Task<Scenario> DeployAsync(string? model = null)
     {
         var directory = PeopleDirectory.Load(Path.Combine(AppContext.BaseDirectory, "seeds/organization.json"));
