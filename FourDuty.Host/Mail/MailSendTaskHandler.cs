@@ -15,7 +15,8 @@ namespace FourDuty.Host.Mail;
 /// <c>task-reminder</c>), <c>aboutTask</c> (the user task's element id, required), <c>to</c> (default
 /// <c>assignee</c>; also <c>candidates</c>, person ids, <c>role:X</c>, <c>group:X</c>, or <c>${variable}</c>
 /// holding person ids). The mails go through the outbox, keyed by the job, so a handler that runs twice
-/// sends once; with the task already done there is nothing to remind of.
+/// sends once; with the task already done there is nothing to remind of. The mail cites the send task's
+/// <c>article</c> (or its documentation's), else the article the task's documentation cites.
 /// </summary>
 internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleDirectory directory) : IServiceTaskHandler
 {
@@ -32,9 +33,9 @@ internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleDirectory 
         }
 
         var template = context.Properties.GetValueOrDefault("template") ?? "task-reminder";
-        var article = context.Properties.GetValueOrDefault("article");
+        // A reminder serves the article its task serves, unless the send task names its own.
+        var article = PolicyArticle.Of(context.Properties.GetValueOrDefault("article"), context.Documentation) ?? PolicyArticle.Of(null, task.Description);
         var entries = Recipients(context.Properties.GetValueOrDefault("to") ?? "assignee", task, context.Variables)
-            .Where(person => directory.Find(person)?.Email is not null)
             .Select(person => new OutboxEntry(TaskMailListener.MailKind, $"job:{context.JobId}:{person}",
                 JsonSerializer.Serialize(new TaskMail(template, task.Id, person, article), JsonSerializerOptions.Web), context.InstanceId, task.Id))
             .ToList();

@@ -15,7 +15,9 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
           <process id="lists" name="年度清单" isExecutable="true">
             <startEvent id="start"/>
             <sequenceFlow id="f1" sourceRef="start" targetRef="submit"/>
-            <userTask id="submit" name="提交三张清单" camunda:assignee="chen.deputy" camunda:dueDate="P3D"/>
+            <userTask id="submit" name="提交三张清单" camunda:assignee="chen.deputy" camunda:dueDate="P3D">
+              <documentation>按《实施办法》第十条，提交主体责任、第一责任、分管责任清单。</documentation>
+            </userTask>
             <boundaryEvent id="soon" attachedToRef="submit" cancelActivity="false"><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></boundaryEvent>
             <sequenceFlow id="f2" sourceRef="soon" targetRef="remind"/>
             <sendTask id="remind" name="到期提醒" camunda:type="mail">
@@ -79,6 +81,7 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
         reminders.SelectMany(r => r.EnvelopeTo).ShouldBe(["chen.deputy@college.example", "zhao.discipline@college.example"], ignoreOrder: true);
         reminders.ShouldAllBe(r => r.Message.Subject!.StartsWith("【到期提醒】提交三张清单"));
         reminders.ShouldAllBe(r => r.Message.TextBody!.Contains("/t/"));
+        reminders.ShouldAllBe(r => r.Message.TextBody!.Contains("依据条款：《实施办法》第十条"));
     }
 
     [Fact]
