@@ -31,9 +31,10 @@ internal sealed class TaskMailOutboxHandler(
     {
         var payload = JsonSerializer.Deserialize<TaskMail>(message.Payload, JsonSerializerOptions.Web)!;
         var task = await engine.Queries.GetTaskAsync(payload.TaskId, cancellationToken);
-        if (directory.Find(payload.Person) is not { Email: not null } person)
+        var known = directory.Find(payload.Person);
+        if (known is not { Email: not null } person)
         {
-            return OutboxOutcome.Failed(directory.Find(payload.Person) is null
+            return OutboxOutcome.Failed(known is null
                 ? $"'{payload.Person}' is not in the organisation file; add the person, or correct the task's assignee or candidates."
                 : $"'{payload.Person}' has no email address in the organisation file.");
         }
