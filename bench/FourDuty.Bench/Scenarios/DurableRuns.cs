@@ -19,6 +19,10 @@ internal static partial class DurableRuns
             minimum: (warmUp + batch - 1) / batch, maximum: 60);
         output.WriteLine();
         output.WriteLine($"warm-up  {store}: {N(runs * batch)} whole-life instances, until a second of them made the JIT compile {lastMethods} methods");
+        if (probe is not null)
+        {
+            output.WriteLine($"analyze  {store}: ANALYZE before each measured run, as autovacuum keeps the statistics on a server that runs for longer than these seconds");
+        }
         await ShowOneStepOfEachAsync(bench, counter, output);
 
         var start = await MeasureAsync($"{store}, start to first user task", instances, workers, steps: 1, counter, probe, output,
@@ -38,6 +42,13 @@ internal static partial class DurableRuns
     private static async Task<RunFigures> MeasureAsync(string name, int instances, int workers, int steps, StepCounter counter, PostgresProbe? probe,
         TextWriter output, Func<Task> operation)
     {
+        if (probe is not null)
+        {
+            // Autovacuum wakes once a minute, and a run lasts seconds: without this the planner would go by the
+            // statistics of the warm-up, when no task was open, and take the status index for a task's instance.
+            await probe.AnalyzeAsync();
+        }
+
         GC.Collect();
         var (countsBefore, oursBefore, serverBefore) = (counter.Read(), ProcessCpu.Ours(), probe?.ServerCpu());
         var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));

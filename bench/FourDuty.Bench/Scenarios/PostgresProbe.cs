@@ -36,6 +36,13 @@ internal sealed class PostgresProbe : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Gathers the planner's statistics of every table, as autovacuum does; plans cached on stale ones are dropped with it.</summary>
+    public async Task AnalyzeAsync()
+    {
+        await using var command = new NpgsqlCommand("ANALYZE", _connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>CPU time of the server's processes so far; null when it runs out of this machine's sight.</summary>
     public TimeSpan? ServerCpu() => _postmaster is { } pid ? ProcessCpu.PostgresChildren(pid) : null;
 
