@@ -28,7 +28,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(setup.Clock);
         services.AddSingleton(new BpmnParser(setup.ParserLimits));
         services.AddSingleton(sp => new ExpressionEvaluator(setup.Clock, setup.Expressions,
-            new ExpressionFunctions(setup.Clock, sp.GetService<FourDuty.Engine.Time.IBusinessCalendar>())));
+            new ExpressionFunctions(sp.GetService<FourDuty.Engine.Time.IBusinessCalendar>())));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton(sp => new ServiceTaskHandlers(() => sp.GetServices<IServiceTaskHandler>()));
         services.AddSingleton(sp => new EngineServices(

@@ -12,11 +12,13 @@ namespace FourDuty.Engine.Expressions;
 /// Deadlines in the policy are counted in working days, with public holidays and make-up working days
 /// from the business calendar.
 /// </summary>
-internal sealed class ExpressionFunctions(TimeProvider clock, IBusinessCalendar? calendar)
+internal sealed class ExpressionFunctions(IBusinessCalendar? calendar)
 {
-    public void InstallInto(Jint.Engine engine)
+    /// <param name="engine">The engine to give the functions.</param>
+    /// <param name="now">The instant of the evaluation under way.</param>
+    public void InstallInto(Jint.Engine engine, Func<DateTimeOffset> now)
     {
-        engine.SetValue("now", new ClrFunction(engine, "now", (_, _) => new JsDate(engine, clock.GetUtcNow())));
+        engine.SetValue("now", new ClrFunction(engine, "now", (_, _) => new JsDate(engine, now())));
         engine.SetValue("workdays", new ClrFunction(engine, "workdays", (_, arguments) =>
         {
             var count = TypeConverter.ToNumber(arguments.At(0));
@@ -25,13 +27,13 @@ internal sealed class ExpressionFunctions(TimeProvider clock, IBusinessCalendar?
                 throw new ExpressionException("workdays", $"workdays(n) needs a whole number of working days; got {TypeConverter.ToString(arguments.At(0))}");
             }
 
-            var from = arguments.Length > 1 ? Instant(arguments.At(1), "workdays(n, from)") : clock.GetUtcNow();
+            var from = arguments.Length > 1 ? Instant(arguments.At(1), "workdays(n, from)") : now();
             return new JsDate(engine, Calendar().AddWorkingDays(from, (int)count));
         }));
         engine.SetValue("isWorkday", new ClrFunction(engine, "isWorkday", (_, arguments) =>
         {
             var calendar = Calendar();
-            var instant = arguments.Length > 0 ? Instant(arguments.At(0), "isWorkday(date)") : clock.GetUtcNow();
+            var instant = arguments.Length > 0 ? Instant(arguments.At(0), "isWorkday(date)") : now();
             var date = NodaTime.Instant.FromDateTimeOffset(instant).InZone(calendar.Zone).Date;
             return calendar.IsWorkingDay(date) ? JsBoolean.True : JsBoolean.False;
         }));

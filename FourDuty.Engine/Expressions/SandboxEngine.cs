@@ -12,13 +12,16 @@ namespace FourDuty.Engine.Expressions;
 /// <summary>One Jint engine with the sandbox limits, and the conversions between variables and JavaScript values.</summary>
 internal sealed class SandboxEngine
 {
+    private readonly TimeProvider _clock;
     private readonly HashSet<string> _builtins;
     private readonly List<string> _bound = [];
+    private DateTimeOffset? _instant;
     private readonly JsonParser _jsonParser;
     private readonly JsonSerializer _jsonSerializer;
 
     public SandboxEngine(TimeProvider clock, ExpressionOptions options, ExpressionFunctions functions, bool strict)
     {
+        _clock = clock;
         Engine = new Jint.Engine(o =>
         {
             o.Strict = strict;
@@ -26,11 +29,11 @@ internal sealed class SandboxEngine
             o.MaxStatements(options.MaxStatements);
             o.LimitMemory(options.MaxMemoryBytes);
             o.LimitRecursion(options.MaxRecursion);
-            o.TimeSystem = new ClockTimeSystem(clock);
+            o.TimeSystem = new EvaluationTimeSystem(() => Now);
             o.Culture = CultureInfo.InvariantCulture;
             o.Host.StringCompilationAllowed = false;
         });
-        functions.InstallInto(Engine);
+        functions.InstallInto(Engine, () => Now);
         _builtins = Engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
         _jsonParser = new JsonParser(Engine);
         _jsonSerializer = new JsonSerializer(Engine);
@@ -38,9 +41,14 @@ internal sealed class SandboxEngine
 
     public Jint.Engine Engine { get; }
 
+    /// <summary>The instant of the evaluation under way: the bound variables' <see cref="IVariableLookup.Now"/>, else the clock's.</summary>
+    /// <remarks>In UTC: Jint reads an offset's local ticks as UTC, so 09:00+08:00 would become 09:00Z.</remarks>
+    public DateTimeOffset Now => (_instant ?? _clock.GetUtcNow()).ToUniversalTime();
+
     /// <summary>Makes the variables an expression names visible as globals; names of built-ins stay built-ins.</summary>
     public void Bind(IReadOnlyList<string> identifiers, IVariableLookup variables)
     {
+        _instant = variables.Now;
         foreach (var name in identifiers)
         {
             if (!_builtins.Contains(name) && variables.TryGet(name, out var value))
@@ -60,6 +68,7 @@ internal sealed class SandboxEngine
         }
 
         _bound.Clear();
+        _instant = null;
     }
 
     public JsValue ToJs(VariableValue value) => value.Type switch
@@ -120,9 +129,9 @@ internal sealed class SandboxEngine
         _ => null,
     };
 
-    private sealed class ClockTimeSystem(TimeProvider clock)
+    private sealed class EvaluationTimeSystem(Func<DateTimeOffset> now)
         : DefaultTimeSystem(TimeZoneInfo.Utc, CultureInfo.InvariantCulture)
     {
-        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+        public override DateTimeOffset GetUtcNow() => now();
     }
 }

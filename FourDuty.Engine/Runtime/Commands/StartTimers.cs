@@ -69,13 +69,13 @@ internal static class StartTimers
         }
 
         // A start timer has no instance yet, so its expression sees no variables (only functions such as now()).
-        var value = step.Services.Evaluator.Evaluate(timer.Value, NoLookup.Instance);
+        var value = step.Services.Evaluator.Evaluate(timer.Value, new OnlyTheInstant(step.Now));
         return TimerSchedule.TryParse(timer.Kind, value.ToString(), out var evaluated, out _) ? evaluated : null;
     }
 
-    private sealed class NoLookup : IVariableLookup
+    private sealed class OnlyTheInstant(DateTimeOffset now) : IVariableLookup
     {
-        public static readonly NoLookup Instance = new();
+        public DateTimeOffset? Now => now;
 
         public bool TryGet(string name, out VariableValue value)
         {

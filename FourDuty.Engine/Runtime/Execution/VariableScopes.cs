@@ -12,9 +12,9 @@ namespace FourDuty.Engine.Runtime.Execution;
 /// </summary>
 internal sealed class VariableScopes(StepContext step)
 {
-    public IVariableLookup Lookup(InstanceState instance, TokenRecord token) => new ChainLookup(instance, Chain(instance, token));
+    public IVariableLookup Lookup(InstanceState instance, TokenRecord token) => new ChainLookup(instance, Chain(instance, token), step.Now);
 
-    public IVariableLookup Lookup(InstanceState instance, Guid scopeId) => new ChainLookup(instance, Chain(instance, scopeId));
+    public IVariableLookup Lookup(InstanceState instance, Guid scopeId) => new ChainLookup(instance, Chain(instance, scopeId), step.Now);
 
     /// <summary>Sets each variable where it is visible from the token, else on the process; one history event.</summary>
     public void Set(InstanceState instance, TokenRecord token, IReadOnlyDictionary<string, VariableValue> values) =>
@@ -126,8 +126,10 @@ internal sealed class VariableScopes(StepContext step)
         return null;
     }
 
-    private sealed class ChainLookup(InstanceState instance, List<Guid> chain) : IVariableLookup
+    private sealed class ChainLookup(InstanceState instance, List<Guid> chain, DateTimeOffset now) : IVariableLookup
     {
+        public DateTimeOffset? Now => now;
+
         public bool TryGet(string name, out VariableValue value)
         {
             if (Find(instance, chain, name) is { } variable)

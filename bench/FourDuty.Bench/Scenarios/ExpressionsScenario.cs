@@ -36,7 +36,7 @@ internal sealed class ExpressionsScenario : IScenario
     {
         var clock = TimeProvider.System;
         var sandbox = new ExpressionOptions();
-        var functions = new ExpressionFunctions(clock, calendar: null);
+        var functions = new ExpressionFunctions(calendar: null);
         var evaluator = new ExpressionEvaluator(clock, sandbox, functions);
         var variables = new Variables(new()
         {
@@ -103,7 +103,7 @@ internal sealed class ExpressionsScenario : IScenario
     {
         VariableValue Run(string code)
         {
-            var engine = new SandboxEngine(clock, sandbox, new ExpressionFunctions(clock, calendar: null), strict: true);
+            var engine = new SandboxEngine(clock, sandbox, new ExpressionFunctions(calendar: null), strict: true);
             engine.Bind(FreeIdentifiers.Of(new Acornima.Parser().ParseExpression(code)), variables);
             return engine.FromJs(engine.Engine.Evaluate($"({code})"), "the expression");
         }
@@ -128,6 +128,8 @@ internal sealed class ExpressionsScenario : IScenario
 
     private sealed class Variables(Dictionary<string, VariableValue> values) : IVariableLookup
     {
+        public DateTimeOffset? Now => null;
+
         public bool TryGet(string name, out VariableValue value) => values.TryGetValue(name, out value);
     }
 }
