@@ -42,7 +42,7 @@ internal sealed class SandboxEngine
     public Jint.Engine Engine { get; }
 
     /// <summary>The instant of the evaluation under way: the bound variables' <see cref="IVariableLookup.Now"/>, else the clock's.</summary>
-    /// <remarks>In UTC: Jint reads an offset's local ticks as UTC, so 09:00+08:00 would become 09:00Z.</remarks>
+    /// <remarks>In UTC: for Date.now() and new Date() Jint takes the time system's ticks as UTC, so 09:00+08:00 would become 09:00Z.</remarks>
     public DateTimeOffset Now => (_instant ?? _clock.GetUtcNow()).ToUniversalTime();
 
     /// <summary>Makes the variables an expression names visible as globals; names of built-ins stay built-ins.</summary>
