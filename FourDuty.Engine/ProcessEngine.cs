@@ -136,7 +136,7 @@ public sealed class ProcessEngine
             var now = Clock.GetUtcNow();
             var timers = await Queries.FindDueTimersAsync(now, 100, cancellationToken);
             var jobs = await Queries.FindDueJobsAsync(now, 100, cancellationToken);
-            var outbox = await Queries.FindDueOutboxAsync(now, 100, cancellationToken);
+            var outbox = await DueOutboxAsync(now, cancellationToken);
             if (timers.Count == 0 && jobs.Count == 0 && outbox.Count == 0)
             {
                 return count;
@@ -175,7 +175,7 @@ public sealed class ProcessEngine
         {
             var timer = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
             var job = await Queries.FindDueJobsAsync(target, 1, cancellationToken);
-            var outbox = await Queries.FindDueOutboxAsync(target, 1, cancellationToken);
+            var outbox = await DueOutboxAsync(target, cancellationToken);
             var next = timer.Select(t => t.DueAt).Concat(job.Select(j => j.DueAt)).Concat(outbox.Select(o => o.DueAt))
                 .DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
             if (next > target)
@@ -190,6 +190,10 @@ public sealed class ProcessEngine
         clock.MoveTo(target);
         return count + await RunDueWorkAsync(cancellationToken);
     }
+
+    // Rows this node is sending are not due again for it, or moving a simulated clock past their lease would send them twice.
+    private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await Queries.FindDueOutboxAsync(now, 100, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
 
     private static Dictionary<string, VariableValue> Convert(IReadOnlyDictionary<string, JsonNode?>? variables) =>
         variables?.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal) ?? [];

@@ -29,6 +29,30 @@ public abstract class OutboxDeliveryTests(TestStore store)
     }
 
     [SkippableFact]
+    public async Task MovingTheSimulatedClockPastTheLease_WhileTheRowIsBeingSent_DoesNotSendItAgain()
+    {
+        var handler = new RecordingHandler { Hold = new TaskCompletionSource() };
+        await using var scenario = await DeployAsync(handler);
+        var row = await EnqueueAsync(scenario);
+
+        var sending = scenario.Engine.DeliverOutboxAsync(row);
+        await handler.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            // A second delivery would wait on the same hold, so a regression shows as this timing out.
+            await scenario.AdvanceAsync(TimeSpan.FromHours(1)).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            handler.Hold.SetResult();
+        }
+
+        (await sending).ShouldBeTrue();
+        handler.Calls.ShouldBe(1);
+        (await RowAsync(scenario, row)).Status.ShouldBe(OutboxStatus.Sent);
+    }
+
+    [SkippableFact]
     public async Task ManyWorkersAtOnce_OneDelivery()
     {
         var handler = new RecordingHandler();
