@@ -135,7 +135,7 @@ public sealed class ProcessEngine
         {
             var now = Clock.GetUtcNow();
             var timers = await Queries.FindDueTimersAsync(now, 100, cancellationToken);
-            var jobs = await Queries.FindDueJobsAsync(now, 100, cancellationToken);
+            var jobs = await DueJobsAsync(now, cancellationToken);
             var outbox = await DueOutboxAsync(now, cancellationToken);
             if (timers.Count == 0 && jobs.Count == 0 && outbox.Count == 0)
             {
@@ -174,7 +174,7 @@ public sealed class ProcessEngine
         while (true)
         {
             var timer = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
-            var job = await Queries.FindDueJobsAsync(target, 1, cancellationToken);
+            var job = await DueJobsAsync(target, cancellationToken);
             var outbox = await DueOutboxAsync(target, cancellationToken);
             var next = timer.Select(t => t.DueAt).Concat(job.Select(j => j.DueAt)).Concat(outbox.Select(o => o.DueAt))
                 .DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
@@ -191,7 +191,11 @@ public sealed class ProcessEngine
         return count + await RunDueWorkAsync(cancellationToken);
     }
 
-    // Rows this node is sending are not due again for it, or moving a simulated clock past their lease would send them twice.
+    // Jobs this node is running and rows it is sending are not due again for it, or moving a simulated clock past
+    // their claims' leases would run or send them twice.
+    private async Task<List<Runtime.State.JobRecord>> DueJobsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await Queries.FindDueJobsAsync(now, 100, cancellationToken)).Where(job => !_jobs.IsRunning(job.Id)).ToList();
+
     private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await Queries.FindDueOutboxAsync(now, 100, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
 

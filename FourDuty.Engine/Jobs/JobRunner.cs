@@ -1,47 +1,72 @@
-using System.Text.Json.Nodes;
+using System.Collections.Concurrent;
 using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Handlers;
-using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Store;
 using FourDuty.Engine.Runtime.Variables;
 
 namespace FourDuty.Engine.Jobs;
 
 /// <summary>
-/// Runs one job: reads what the handler needs, runs the handler outside any transaction, then records the
-/// outcome in a step of its own. A job that is gone, not due or out of attempts is left alone, so running
-/// the same job twice (a retry, a second node) moves its token at most once.
+/// Runs one job: claims it in a step of its own, runs the handler outside any transaction, then records the
+/// outcome in another step. A job that is gone, not due, out of attempts or claimed by another run is left alone,
+/// so running the same job twice at once (the scheduled job and the sweep, two nodes) runs its handler once and
+/// moves its token once.
 /// </summary>
-internal sealed class JobRunner(IEngineStore store, EngineServices services, CommandExecutor executor)
+internal sealed class JobRunner(EngineServices services, CommandExecutor executor)
 {
+    // How long a claimed job is left to the run that claimed it: longer than a slow handler call, short enough that
+    // a node that died mid-run is replaced soon (Camunda 7's job executor locks jobs for five minutes too).
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    // The jobs this node is running now. The lease is kept in the engine's time, which a simulated clock can move
+    // past it in an instant; a job still in this node's hands is not taken over by this node, whatever the clock says.
+    private readonly ConcurrentDictionary<Guid, byte> _running = new();
+
+    /// <summary>Whether this node is running the job at this moment.</summary>
+    public bool IsRunning(Guid jobId) => _running.ContainsKey(jobId);
+
     public async Task<bool> RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var work = await ReadAsync(jobId, cancellationToken);
-        if (work is null)
+        if (!_running.TryAdd(jobId, 0))
         {
             return false;
         }
 
-        var (job, context) = work.Value;
+        try
+        {
+            return await ClaimAndRunAsync(jobId, cancellationToken);
+        }
+        finally
+        {
+            _running.TryRemove(jobId, out _);
+        }
+    }
+
+    private async Task<bool> ClaimAndRunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        if (await executor.ExecuteAsync(new ClaimJobCommand(jobId, ClaimLease), cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+
         JobOutcome outcome;
-        if (job.Kind == JobKind.Continuation)
+        if (claim.Context is null)
         {
             outcome = new JobSucceeded(NoVariables.Instance, null);
         }
-        else if (!services.Handlers.TryGet(job.HandlerType, out var handler))
+        else if (!services.Handlers.TryGet(claim.Job.HandlerType, out var handler))
         {
             outcome = new JobFailed(
-                $"No handler is registered for the type '{job.HandlerType}' of '{job.ElementId}'. Registered types: {string.Join(", ", services.Handlers.Types.DefaultIfEmpty("none"))}.",
+                $"No handler is registered for the type '{claim.Job.HandlerType}' of '{claim.Job.ElementId}'. Registered types: {string.Join(", ", services.Handlers.Types.DefaultIfEmpty("none"))}.",
                 Retry: false);
         }
         else
         {
-            outcome = await RunHandlerAsync(handler, context!, cancellationToken);
+            outcome = await RunHandlerAsync(handler, claim.Context, cancellationToken);
         }
 
-        return await executor.ExecuteAsync(new RecordJobOutcomeCommand(jobId, outcome), cancellationToken);
+        return await executor.ExecuteAsync(new RecordJobOutcomeCommand(jobId, outcome, claim.Until), cancellationToken);
     }
 
     private static async Task<JobOutcome> RunHandlerAsync(IServiceTaskHandler handler, ServiceTaskContext context, CancellationToken cancellationToken)
@@ -61,43 +86,5 @@ internal sealed class JobRunner(IEngineStore store, EngineServices services, Com
         {
             return new JobFailed($"{exception.GetType().Name}: {exception.Message}", Retry: true);
         }
-    }
-
-    private async Task<(JobRecord Job, ServiceTaskContext? Context)?> ReadAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        await using var session = await store.BeginAsync(cancellationToken);
-        var step = new StepContext(session, services);
-        var job = await session.FindJobAsync(jobId, cancellationToken);
-        if (job is null || job.RetriesLeft <= 0 || job.DueAt > step.Now)
-        {
-            return null;
-        }
-
-        if (job.Kind == JobKind.Continuation)
-        {
-            return (job, null);
-        }
-
-        var instance = await step.LoadAsync(job.InstanceId, cancellationToken);
-        if (instance is not { IsActive: true } || instance.Token(job.TokenId) is not { } token)
-        {
-            return null;
-        }
-
-        var execution = await step.ExecutionAsync(instance, token);
-        var context = new ServiceTaskContext
-        {
-            JobId = job.Id,
-            InstanceId = instance.Instance.Id,
-            BusinessKey = instance.Instance.BusinessKey,
-            DefinitionKey = instance.Instance.DefinitionKey,
-            ElementId = job.ElementId,
-            ElementName = execution.Node.Name,
-            Documentation = execution.Node.Documentation,
-            Properties = execution.Node.Properties,
-            Variables = step.Variables.Visible(instance, token).ToDictionary(v => v.Key, v => v.Value.Json?.DeepClone(), StringComparer.Ordinal),
-            Attempt = services.Options.JobRetries - job.RetriesLeft,
-        };
-        return (job, context);
     }
 }

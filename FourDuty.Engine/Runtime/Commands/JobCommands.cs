@@ -1,5 +1,6 @@
 using FourDuty.Engine.Runtime.Behaviours;
 using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.Handlers;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Variables;
 
@@ -17,17 +18,66 @@ internal sealed record JobRaisedError(string Code, string? Message) : JobOutcome
 /// <summary>The handler threw; the job is retried with backoff, and becomes an incident when no attempts are left.</summary>
 internal sealed record JobFailed(string Message, bool Retry) : JobOutcome;
 
+/// <summary>A job taken for one run: what its handler is given, and until when the run has it to itself.</summary>
+/// <param name="Job">The job as claimed.</param>
+/// <param name="Context">What the handler sees; null for an asynchronous continuation, which has no handler.</param>
+/// <param name="Until">The end of the claim, stored as the job's due time.</param>
+internal sealed record JobClaim(JobRecord Job, ServiceTaskContext? Context, DateTimeOffset Until);
+
 /// <summary>
-/// Records the outcome of a job. Idempotent: a job that is gone (another run recorded it first) is left alone,
-/// so a job delivered twice moves its token once.
+/// Takes a due job for one run, in a step of its own before its handler runs: the scheduled job, the minute
+/// sweep and another node may all reach it at once, and only the claim that commits runs the handler. The claim
+/// moves the job's due time past a lease; a node that dies mid-run leaves the job to the sweep when it runs out.
 /// </summary>
-internal sealed record RecordJobOutcomeCommand(Guid JobId, JobOutcome Outcome) : IEngineCommand<bool>
+internal sealed record ClaimJobCommand(Guid JobId, TimeSpan Lease) : IEngineCommand<JobClaim?>
+{
+    public async Task<JobClaim?> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var stored = await step.Session.FindJobAsync(JobId, cancellationToken);
+        if (stored is null || stored.RetriesLeft <= 0 || stored.DueAt > step.Now
+            || await step.LoadAsync(stored.InstanceId, cancellationToken) is not { IsActive: true } instance
+            || instance.Jobs.FirstOrDefault(j => j.Id == JobId) is not { RetriesLeft: > 0 } job || job.DueAt > step.Now
+            || instance.Token(job.TokenId) is not { } token)
+        {
+            return null;
+        }
+
+        job.DueAt = step.Now + Lease;
+        if (job.Kind == JobKind.Continuation)
+        {
+            return new JobClaim(job, null, job.DueAt);
+        }
+
+        var execution = await step.ExecutionAsync(instance, token);
+        var context = new ServiceTaskContext
+        {
+            JobId = job.Id,
+            InstanceId = instance.Instance.Id,
+            BusinessKey = instance.Instance.BusinessKey,
+            DefinitionKey = instance.Instance.DefinitionKey,
+            ElementId = job.ElementId,
+            ElementName = execution.Node.Name,
+            Documentation = execution.Node.Documentation,
+            Properties = execution.Node.Properties,
+            Variables = step.Variables.Visible(instance, token).ToDictionary(v => v.Key, v => v.Value.Json?.DeepClone(), StringComparer.Ordinal),
+            Attempt = step.Services.Options.JobRetries - job.RetriesLeft,
+        };
+        return new JobClaim(job, context, job.DueAt);
+    }
+}
+
+/// <summary>
+/// Records the outcome of a job's run. Idempotent: a job that is gone (another run recorded it first), or that
+/// another run claimed after this one's claim ran out, is left alone, so a job delivered twice moves its token once.
+/// </summary>
+internal sealed record RecordJobOutcomeCommand(Guid JobId, JobOutcome Outcome, DateTimeOffset ClaimedUntil) : IEngineCommand<bool>
 {
     public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
         var stored = await step.Session.FindJobAsync(JobId, cancellationToken);
         if (stored is null || await step.LoadAsync(stored.InstanceId, cancellationToken) is not { IsActive: true } instance
-            || instance.Jobs.FirstOrDefault(j => j.Id == JobId) is not { } job || instance.Token(job.TokenId) is not { } token)
+            || instance.Jobs.FirstOrDefault(j => j.Id == JobId) is not { } job || job.DueAt != ClaimedUntil
+            || instance.Token(job.TokenId) is not { } token)
         {
             return false;
         }
