@@ -16,7 +16,7 @@ namespace FourDuty.Tests.Engine.Jobs;
 /// </summary>
 public abstract class JobClaimTests(TestStore store)
 {
-    private static readonly string Model = ProcessXml.Of("svc", """
+    internal static readonly string Model = ProcessXml.Of("svc", """
         <startEvent id="start"/>
         <sequenceFlow id="f1" sourceRef="start" targetRef="call"/>
         <serviceTask id="call" camunda:type="slow"/>
@@ -49,11 +49,41 @@ public abstract class JobClaimTests(TestStore store)
         await scenario.ShouldHaveOpenTasksAsync("review");
     }
 
+    internal sealed class SlowHandler : IServiceTaskHandler
+    {
+        private int _calls;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls => _calls;
+
+        public string Type => "slow";
+
+        public async Task<ServiceTaskResult> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            Entered.TrySetResult();
+            await Release.Task;
+            return ServiceTaskResult.Empty;
+        }
+    }
+}
+
+public sealed class JobClaimTestsInMemory() : JobClaimTests(TestStore.InMemory);
+
+public sealed class JobClaimTestsOnSqlite() : JobClaimTests(TestStore.Sqlite);
+
+public sealed class JobClaimTestsOnPostgres() : JobClaimTests(TestStore.Postgres);
+
+/// <summary>Two engines on one database, as two nodes of a cluster.</summary>
+public abstract class TwoNodeJobClaimTests(TestStore store)
+{
     [SkippableFact]
     public async Task TwoNodesReachingOneJob_RunItsHandlerOnce_AndMoveTheTokenOnce()
     {
-        Skip.If(store == TestStore.InMemory, "two nodes share a database, not a process's memory");
-        var handler = new SlowHandler();
+        var handler = new JobClaimTests.SlowHandler();
         var clock = new SimulatedClock(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var (configure, cleanup) = await SharedDatabaseAsync();
         try
@@ -61,7 +91,7 @@ public abstract class JobClaimTests(TestStore store)
             await using var first = await NodeAsync(configure, clock, handler, migrate: true);
             await using var second = await NodeAsync(configure, clock, handler, migrate: false);
             var engine = first.GetRequiredService<ProcessEngine>();
-            (await engine.DeployAsync([new DeploymentResource("svc.bpmn", Model)])).Succeeded.ShouldBeTrue();
+            (await engine.DeployAsync([new DeploymentResource("svc.bpmn", JobClaimTests.Model)])).Succeeded.ShouldBeTrue();
             var instance = await engine.StartAsync("svc");
             var job = (await engine.Queries.GetInstanceAsync(instance))!.Jobs.ShouldHaveSingleItem();
 
@@ -104,7 +134,7 @@ public abstract class JobClaimTests(TestStore store)
         });
     }
 
-    private static async Task<ServiceProvider> NodeAsync(Action<EngineSetup> configure, SimulatedClock clock, SlowHandler handler, bool migrate)
+    private static async Task<ServiceProvider> NodeAsync(Action<EngineSetup> configure, SimulatedClock clock, JobClaimTests.SlowHandler handler, bool migrate)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -124,30 +154,8 @@ public abstract class JobClaimTests(TestStore store)
         return provider;
     }
 
-    private sealed class SlowHandler : IServiceTaskHandler
-    {
-        private int _calls;
-
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public int Calls => _calls;
-
-        public string Type => "slow";
-
-        public async Task<ServiceTaskResult> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _calls);
-            Entered.TrySetResult();
-            await Release.Task;
-            return ServiceTaskResult.Empty;
-        }
-    }
 }
 
-public sealed class JobClaimTestsInMemory() : JobClaimTests(TestStore.InMemory);
+public sealed class TwoNodeJobClaimTestsOnSqlite() : TwoNodeJobClaimTests(TestStore.Sqlite);
 
-public sealed class JobClaimTestsOnSqlite() : JobClaimTests(TestStore.Sqlite);
-
-public sealed class JobClaimTestsOnPostgres() : JobClaimTests(TestStore.Postgres);
+public sealed class TwoNodeJobClaimTestsOnPostgres() : TwoNodeJobClaimTests(TestStore.Postgres);
