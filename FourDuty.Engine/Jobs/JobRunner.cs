@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
@@ -19,29 +18,13 @@ internal sealed class JobRunner(EngineServices services, CommandExecutor executo
     // a node that died mid-run is replaced soon (Camunda 7's job executor locks jobs for five minutes too).
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
-    // The jobs this node is running now. The lease is kept in the engine's time, which a simulated clock can move
-    // past it in an instant; a job still in this node's hands is not taken over by this node, whatever the clock says.
-    private readonly ConcurrentDictionary<Guid, byte> _running = new();
+    private readonly WorkInHand _running = new();
 
     /// <summary>Whether this node is running the job at this moment.</summary>
-    public bool IsRunning(Guid jobId) => _running.ContainsKey(jobId);
+    public bool IsRunning(Guid jobId) => _running.Holds(jobId);
 
-    public async Task<bool> RunAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        if (!_running.TryAdd(jobId, 0))
-        {
-            return false;
-        }
-
-        try
-        {
-            return await ClaimAndRunAsync(jobId, cancellationToken);
-        }
-        finally
-        {
-            _running.TryRemove(jobId, out _);
-        }
-    }
+    public Task<bool> RunAsync(Guid jobId, CancellationToken cancellationToken) =>
+        _running.RunAsync(jobId, () => ClaimAndRunAsync(jobId, cancellationToken));
 
     private async Task<bool> ClaimAndRunAsync(Guid jobId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;
@@ -25,29 +24,13 @@ internal sealed class OutboxDelivery(
     // commands time out after a minute), short enough that a node that died mid-send is taken over soon.
     private static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(5);
 
-    // The rows this node is sending now. The lease is kept in the engine's time, which a simulated clock can move
-    // past it in an instant; a row still in this node's hands is not taken over by this node, whatever the clock says.
-    private readonly ConcurrentDictionary<Guid, byte> _sending = new();
+    private readonly Jobs.WorkInHand _sending = new();
 
     /// <summary>Whether this node is sending the row at this moment.</summary>
-    public bool IsSending(Guid outboxId) => _sending.ContainsKey(outboxId);
+    public bool IsSending(Guid outboxId) => _sending.Holds(outboxId);
 
-    public async Task<bool> DeliverAsync(Guid outboxId, CancellationToken cancellationToken)
-    {
-        if (!_sending.TryAdd(outboxId, 0))
-        {
-            return false;
-        }
-
-        try
-        {
-            return await ClaimAndDeliverAsync(outboxId, cancellationToken);
-        }
-        finally
-        {
-            _sending.TryRemove(outboxId, out _);
-        }
-    }
+    public Task<bool> DeliverAsync(Guid outboxId, CancellationToken cancellationToken) =>
+        _sending.RunAsync(outboxId, () => ClaimAndDeliverAsync(outboxId, cancellationToken));
 
     private async Task<bool> ClaimAndDeliverAsync(Guid outboxId, CancellationToken cancellationToken)
     {
