@@ -15,7 +15,8 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         var (status, code, detail) = exception switch
         {
             EngineException engine => (Status(engine.Error.Kind), engine.Error.Code, engine.Message),
-            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "HTTP-BAD-REQUEST", bad.Message),
+            BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "HTTP-BAD-REQUEST",
+                bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -19,6 +19,9 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As users run it (dotnet run has no launch profile): the test factory's default, Development, would answer
+        // some bad requests more helpfully than the real service does.
+        builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
         builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString ?? "");
         builder.UseSetting("Mail:PickupFolder", PickupFolder);

@@ -114,6 +114,21 @@ public sealed class EngineApiTests
     }
 
     [Fact]
+    public async Task MalformedJson_Returns400SayingWhereTheBodyBreaks()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClient();
+        await DeployAsync(client, Review);
+
+        using var response = await client.PostAsync("/api/definitions/review/start", new StringContent("{\"businessKey\": \"2027\",, }", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        problem.GetProperty("code").GetString().ShouldBe("HTTP-BAD-REQUEST");
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("LineNumber: 0 | BytePositionInLine: 23");
+    }
+
+    [Fact]
     public async Task Clock_IsAbsent_WhenClockIsReal()
     {
         await using var host = new FourDutyHostFactory();
