@@ -21,15 +21,23 @@ internal static class TaskPageEndpoints
         app.MapPost(Prefix + "{token}", CompleteAsync).ExcludeFromDescription().DisableAntiforgery();
     }
 
+    // Marks the response private, and gives the link's token (moved out of the path before logging) if it has the shape of one.
+    private static string? LinkToken(string routed, HttpContext context)
+    {
+        Protect(context);
+        var token = TaskLinkRedaction.TokenOf(context) ?? routed;
+        return TaskLinkTokens.LooksValid(token) ? token : null;
+    }
+
     private static async Task<IResult> ShowAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
         PeopleDirectory people, CancellationToken cancellationToken)
     {
-        Protect(context);
-        token = TaskLinkRedaction.TokenOf(context) ?? token;
-        if (!TaskLinkTokens.LooksValid(token))
+        if (LinkToken(token, context) is not { } valid)
         {
             return Page(StatusCodes.Status404NotFound, Pages.Unknown());
         }
+
+        token = valid;
 
         var state = await engine.ReadTaskLinkAsync(TaskLinkTokens.Hash(token), cancellationToken);
         if (state.Status != TaskLinkStatus.Open)
@@ -55,12 +63,12 @@ internal static class TaskPageEndpoints
     private static async Task<IResult> CompleteAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
         PeopleDirectory people, CancellationToken cancellationToken)
     {
-        Protect(context);
-        token = TaskLinkRedaction.TokenOf(context) ?? token;
-        if (!TaskLinkTokens.LooksValid(token))
+        if (LinkToken(token, context) is not { } valid)
         {
             return Page(StatusCodes.Status404NotFound, Pages.Unknown());
         }
+
+        token = valid;
 
         if (!await antiforgery.IsRequestValidAsync(context))
         {

@@ -50,14 +50,10 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await TestSmtpServer.StartAsync();
-        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>
+        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>(_smtp.MailSettings())
         {
             ["Clock:Mode"] = "Simulated",
             ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
-            ["Mail:From"] = "noreply@college.example",
         });
         _engine = _host.Services.GetRequiredService<ProcessEngine>();
         (await _engine.DeployAsync([new DeploymentResource("mails.bpmn", Model)])).Succeeded.ShouldBeTrue();

@@ -39,14 +39,10 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await TestSmtpServer.StartAsync();
-        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>
+        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>(_smtp.MailSettings())
         {
             ["Clock:Mode"] = "Simulated",
             ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
-            ["Mail:From"] = "noreply@college.example",
             ["PublicUrl"] = "http://fourduty.test",
         });
         _engine = _host.Services.GetRequiredService<ProcessEngine>();

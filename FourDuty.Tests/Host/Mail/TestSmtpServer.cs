@@ -37,6 +37,15 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Every message received so far, in order.</summary>
     public IReadOnlyList<ReceivedMail> Received => received.ToArray();
 
+    /// <summary>The Host settings that send its mail here, in plain SMTP.</summary>
+    public Dictionary<string, string> MailSettings() => new()
+    {
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:Security"] = "None",
+        ["Mail:From"] = "noreply@college.example",
+    };
+
     public static async Task<TestSmtpServer> StartAsync()
     {
         var server = new TestSmtpServer();
