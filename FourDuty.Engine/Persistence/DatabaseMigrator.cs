@@ -31,11 +31,11 @@ internal sealed class DatabaseMigrator(
         if (storage.Provider == StorageProvider.Postgres)
         {
             await using var guard = await PostgresAdvisoryLock.AcquireAsync(storage.PostgresConnectionString!, MigrationLock, cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAllAsync(db, scope.ServiceProvider, cancellationToken);
         }
         else
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAllAsync(db, scope.ServiceProvider, cancellationToken);
         }
         if (storage.Provider == StorageProvider.Sqlite)
         {
@@ -47,6 +47,17 @@ internal sealed class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // The engine's tables first, then the schemas of the layers above it (they may refer to the engine's rows).
+    private async Task MigrateAllAsync(EngineDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        foreach (var schema in services.GetServices<IDatabaseSchema>())
+        {
+            await schema.MigrateAsync(services, cancellationToken);
+            logger.LogInformation("Database schema {Schema} is up to date", schema.Name);
+        }
+    }
 
     // Any constant every node shares; it names this lock among the database's advisory locks ("FDEF").
     private const long MigrationLock = 0x46_44_45_46;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FourDuty.Engine.Persistence;
 
@@ -13,10 +12,6 @@ public sealed class SqliteEngineDbContext(DbContextOptions<SqliteEngineDbContext
         // SQLite keeps DateTimeOffset as text, which neither sorts nor compares as an instant; UTC ticks
         // do, so "due_at <= @now" works the same here as on PostgreSQL.
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.StoreInstantsAsUtcTicks();
     }
-
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-        value => value.UtcTicks,
-        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }

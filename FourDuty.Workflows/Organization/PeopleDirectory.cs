@@ -45,7 +45,8 @@ public sealed class PeopleDirectory
                 string.IsNullOrWhiteSpace(p.Email) ? null : p.Email,
                 p.Roles ?? [],
                 p.Groups ?? [],
-                p.Portfolio ?? [])).ToList();
+                p.Portfolio ?? [],
+                Access(path, i, p))).ToList();
             var duplicate = people.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
             return duplicate is null
                 ? new PeopleDirectory(file.Unit ?? "", people)
@@ -57,7 +58,22 @@ public sealed class PeopleDirectory
         }
     }
 
+    private static IReadOnlyList<string> Access(string path, int index, PersonEntry entry)
+    {
+        if (entry.Access is null)
+        {
+            return AccessRole.DefaultsFor(entry.Roles ?? []);
+        }
+
+        var unknown = entry.Access.FirstOrDefault(role => !AccessRole.All.Contains(role, StringComparer.Ordinal));
+        return unknown is null
+            ? entry.Access.Distinct(StringComparer.Ordinal).ToList()
+            : throw new InvalidDataException(
+                $"{path}: people[{index}].access has '{unknown}'; the access roles are {string.Join(", ", AccessRole.All)}.");
+    }
+
     private sealed record OrganizationFile(string? Unit, List<PersonEntry>? People);
 
-    private sealed record PersonEntry(string? Id, string? Name, string? Title, string? Email, List<string>? Roles, List<string>? Groups, List<string>? Portfolio);
+    private sealed record PersonEntry(string? Id, string? Name, string? Title, string? Email, List<string>? Roles, List<string>? Groups, List<string>? Portfolio,
+        List<string>? Access);
 }

@@ -8,5 +8,6 @@ namespace FourDuty.Workflows.Organization;
 /// <param name="Roles">Roles such as <c>DisciplineSecretary</c>.</param>
 /// <param name="Groups">Candidate groups the person belongs to.</param>
 /// <param name="Portfolio">Areas a leadership member is in charge of (分管领域).</param>
+/// <param name="Access">What the person may do in the service (<see cref="AccessRole"/>).</param>
 public sealed record Person(string Id, string Name, string? Title, string? Email, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups,
-    IReadOnlyList<string> Portfolio);
+    IReadOnlyList<string> Portfolio, IReadOnlyList<string> Access);

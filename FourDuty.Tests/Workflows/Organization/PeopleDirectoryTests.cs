@@ -31,4 +31,32 @@ public sealed class PeopleDirectoryTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Load_GivesAccessByPosition_WhenTheFileListsNone()
+    {
+        var directory = PeopleDirectory.Load(Path.Combine(AppContext.BaseDirectory, "seeds/organization.json"));
+
+        directory.Find("zhou.office")!.Access.ShouldBe([AccessRole.Office, AccessRole.Designer]);
+        directory.Find("zhao.discipline")!.Access.ShouldBe([AccessRole.Discipline, AccessRole.Leader]);
+        directory.Find("chen.deputy")!.Access.ShouldBe([AccessRole.Leader]);
+    }
+
+    [Fact]
+    public void Load_RefusesAnUnknownAccessRole_NamingThePerson()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"org-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "people": [ { "id": "a", "access": ["leader"] }, { "id": "b", "access": ["root"] } ] }""");
+        try
+        {
+            var error = Should.Throw<InvalidDataException>(() => PeopleDirectory.Load(path));
+
+            error.Message.ShouldContain("people[1].access");
+            error.Message.ShouldContain("'root'");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
