@@ -3,7 +3,7 @@ namespace FourDuty.Host.Api;
 internal static class ApiEndpoints
 {
     /// <summary>The engine's HTTP API under <c>/api</c>, named after the resources Camunda 7's REST API users know.</summary>
-    public static void MapEngineApi(this IEndpointRouteBuilder app, bool simulatedClock)
+    public static IEndpointRouteBuilder MapEngineApi(this IEndpointRouteBuilder app, bool simulatedClock)
     {
         var api = app.MapGroup("/api");
         api.MapDeploymentEndpoints();
@@ -16,5 +16,7 @@ internal static class ApiEndpoints
         {
             api.MapClockEndpoints();
         }
+
+        return api;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
     {
         var (status, code, detail) = exception switch
         {
-            EngineException engine => (Status(engine.Error.Kind), engine.Error.Code, engine.Message),
+            EngineException engine => (StatusOf(engine.Error.Kind), engine.Error.Code, engine.Message),
             BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "HTTP-BAD-REQUEST",
                 bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
             _ => (0, "", ""),
@@ -34,7 +34,8 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 
-    private static int Status(EngineErrorKind kind) => kind switch
+    /// <summary>The HTTP status of an engine refusal of this kind.</summary>
+    public static int StatusOf(EngineErrorKind kind) => kind switch
     {
         EngineErrorKind.NotFound => StatusCodes.Status404NotFound,
         EngineErrorKind.Conflict => StatusCodes.Status409Conflict,

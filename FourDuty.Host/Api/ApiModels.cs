@@ -7,10 +7,10 @@ namespace FourDuty.Host.Api;
 /// <summary>The body of a start request.</summary>
 public sealed record StartRequest(string? BusinessKey, Dictionary<string, JsonNode?>? Variables);
 
-/// <summary>The body of a task completion.</summary>
-public sealed record CompleteRequest(Dictionary<string, JsonNode?>? Variables, string? UserId, int? Revision);
+/// <summary>The body of a task completion; the completion is recorded as the signed-in person's.</summary>
+public sealed record CompleteRequest(Dictionary<string, JsonNode?>? Variables, int? Revision);
 
-/// <summary>The body of claim, delegate and assign.</summary>
+/// <summary>The body of claim, unclaim, delegate and assign: the person a task is delegated or assigned to (claim takes it for the signed-in person).</summary>
 public sealed record AssigneeRequest(string? UserId, int? Revision);
 
 /// <summary>A message to correlate.</summary>

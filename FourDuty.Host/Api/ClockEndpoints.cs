@@ -1,6 +1,8 @@
 using System.Xml;
 using FourDuty.Engine;
 using FourDuty.Engine.Time;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Policies;
 
 namespace FourDuty.Host.Api;
 
@@ -10,8 +12,9 @@ internal static class ClockEndpoints
     public static void MapClockEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/clock", (ProcessEngine engine) => Results.Ok(new { now = engine.Clock.GetUtcNow(), mode = "Simulated" }))
-            .WithSummary("The simulated clock's time");
-        api.MapPost("/clock/advance", AdvanceAsync)
+            .RequireAuthorization(AccessPolicy.SignedIn).WithSummary("The simulated clock's time");
+        api.MapPost("/clock/advance", AdvanceAsync).RequireAuthorization(AccessPolicy.Admin)
+            .Audited("clock.advance", call => call.Argument<ClockAdvanceRequest>()?.Duration)
             .WithSummary("Moves the simulated clock forward (ISO 8601 duration, e.g. P3D), firing every timer that falls due, in order");
     }
 

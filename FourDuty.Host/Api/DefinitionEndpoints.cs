@@ -1,4 +1,6 @@
 using FourDuty.Engine;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Policies;
 
 namespace FourDuty.Host.Api;
 
@@ -6,12 +8,14 @@ internal static class DefinitionEndpoints
 {
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder api)
     {
-        var definitions = api.MapGroup("/definitions");
+        var definitions = api.MapGroup("/definitions").RequireAuthorization(AccessPolicy.SignedIn);
         definitions.MapGet("", ListAsync).WithSummary("The latest version of every deployed process");
         definitions.MapGet("/{key}", GetAsync).WithSummary("The latest version of one process");
         definitions.MapGet("/{key}/versions", VersionsAsync).WithSummary("Every version of one process");
         definitions.MapGet("/{key}/xml", XmlAsync).WithSummary("The BPMN XML of the latest (or ?version=) version");
-        definitions.MapPost("/{key}/start", StartAsync).WithSummary("Starts an instance at the plain start event");
+        definitions.MapPost("/{key}/start", StartAsync).RequireAuthorization(AccessPolicy.Office)
+            .Audited("instance.start", call => call.Result is InstanceView view ? $"instance {view.Instance.Id}, business key {view.Instance.BusinessKey}" : null)
+            .WithSummary("Starts an instance at the plain start event");
     }
 
     private static async Task<IResult> ListAsync(ProcessEngine engine, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Policies;
 
 namespace FourDuty.Host.Api;
 
@@ -7,7 +9,10 @@ internal static class DeploymentEndpoints
 {
     public static void MapDeploymentEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/deployments", DeployAsync)
+        api.MapPost("/deployments", DeployAsync).RequireAuthorization(AccessPolicy.Designer)
+            .Audited("deployment.create", call => call.Result is DeploymentResult result
+                ? result.Succeeded ? string.Join(", ", result.Definitions.Select(d => $"{d.Key} v{d.Version}")) : $"{result.Problems.Count} problems"
+                : null)
             .WithSummary("Deploys one or more .bpmn files (multipart form, or one raw XML body)")
             .WithDescription("201 with the definitions and their versions (an identical redeploy keeps its version), or 422 with every validation problem.")
             .Produces<DeploymentResult>(StatusCodes.Status201Created)

@@ -1,4 +1,6 @@
 using FourDuty.Engine;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Policies;
 
 namespace FourDuty.Host.Api;
 
@@ -7,11 +9,11 @@ internal static class IncidentEndpoints
     public static void MapIncidentEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/incidents", async (Guid? instanceId, ProcessEngine engine, CancellationToken ct) =>
-            Results.Ok(await engine.Queries.ListIncidentsAsync(instanceId, ct))).WithSummary("Open incidents (?instanceId=)");
+            Results.Ok(await engine.Queries.ListIncidentsAsync(instanceId, ct))).RequireAuthorization(AccessPolicy.Oversight).WithSummary("Open incidents (?instanceId=)");
         api.MapPost("/incidents/{id:guid}/retry", async (Guid id, ProcessEngine engine, CancellationToken ct) =>
         {
             await engine.RetryIncidentAsync(id, ct);
             return Results.NoContent();
-        }).WithSummary("Retries the step the incident stopped");
+        }).RequireAuthorization(AccessPolicy.Office).Audited("incident.retry").WithSummary("Retries the step the incident stopped");
     }
 }

@@ -1,6 +1,8 @@
 using FourDuty.Engine;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Policies;
 
 namespace FourDuty.Host.Api;
 
@@ -8,12 +10,15 @@ internal static class InstanceEndpoints
 {
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder api)
     {
-        var instances = api.MapGroup("/instances");
+        var instances = api.MapGroup("/instances").RequireAuthorization(AccessPolicy.Oversight);
         instances.MapGet("", ListAsync).WithSummary("Instances, filtered by ?definitionKey=&state=&businessKey=");
         instances.MapGet("/{id:guid}", GetAsync).WithSummary("One instance: active elements, open tasks, timers, subscriptions, variables, incidents");
         instances.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("The instance's history events, in order");
-        instances.MapDelete("/{id:guid}", CancelAsync).WithSummary("Cancels the instance (?reason=)");
-        instances.MapPut("/{id:guid}/variables", SetVariablesAsync).WithSummary("Sets process-level variables of a running instance");
+        instances.MapDelete("/{id:guid}", CancelAsync).RequireAuthorization(AccessPolicy.Office)
+            .Audited("instance.cancel", call => call.Arguments.OfType<string>().FirstOrDefault()).WithSummary("Cancels the instance (?reason=)");
+        instances.MapPut("/{id:guid}/variables", SetVariablesAsync).RequireAuthorization(AccessPolicy.Office)
+            .Audited("instance.variables", call => call.Argument<Dictionary<string, System.Text.Json.Nodes.JsonNode?>>() is { } set ? "set " + string.Join(", ", set.Keys) : null)
+            .WithSummary("Sets process-level variables of a running instance");
     }
 
     private static async Task<IResult> ListAsync(string? definitionKey, InstanceStatus? state, string? businessKey, ProcessEngine engine,

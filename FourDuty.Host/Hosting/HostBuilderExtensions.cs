@@ -7,6 +7,7 @@ using FourDuty.Host.Api;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
+using FourDuty.Host.Security.Policies;
 using FourDuty.Host.TaskPages;
 using FourDuty.Workflows;
 
@@ -35,11 +36,10 @@ internal static class HostBuilderExtensions
         builder.Services.AddSingleton<FourDuty.Engine.Outbox.IOutboxHandler, TaskMailOutboxHandler>();
         builder.Services.AddSingleton<FourDuty.Engine.Runtime.Handlers.IServiceTaskHandler, MailSendTaskHandler>();
         builder.Services.AddFourDutyJobs(configuration);
-        builder.Services.AddFourDutySecurity();
-        builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");
+        builder.Services.AddFourDutySecurity(configuration);
         builder.Services.AddTaskLinkRedaction();
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddPolicyDescriptions());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiErrors>();
         // Outside Development a body that does not bind gets a bare 400; thrown, ApiErrors says what and where.
@@ -57,12 +57,13 @@ internal static class HostBuilderExtensions
         app.Services.GetRequiredService<IBusinessCalendar>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health", HealthReportWriter.Options);
+        app.UseFourDutySecurity();
+        // The description of the API and the health check are public: load balancers and client generators read them.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health", HealthReportWriter.Options).AllowAnonymous();
         app.MapFourDutyJobsDashboard();
-        app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
+        var api = app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
+        app.MapSecurityEndpoints(api);
         app.MapTaskPages();
         app.MapOutboxPages();
         return app;

@@ -1,6 +1,6 @@
 using System.Text;
 using FourDuty.Engine;
-using FourDuty.Host.Security;
+using FourDuty.Host.Security.Policies;
 using FourDuty.Host.TaskPages;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -10,14 +10,14 @@ namespace FourDuty.Host.Mail;
 /// <summary>
 /// The outbox, for operators: every message the engine wrote, its state and the server's reply; a message
 /// delivered to the pickup folder (no SMTP configured) opens rendered, with its working links, so a newcomer
-/// can follow a process from the first email on. The links are credentials: operators only.
+/// can follow a process from the first email on. The links are credentials: administrators only.
 /// </summary>
 internal static class OutboxPages
 {
     public static void MapOutboxPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/outbox", ListAsync).RequireAuthorization(OperatorAuthentication.Policy).ExcludeFromDescription();
-        app.MapGet("/outbox/{id:guid}", ShowAsync).RequireAuthorization(OperatorAuthentication.Policy).ExcludeFromDescription();
+        app.MapGet("/outbox", ListAsync).RequireAuthorization(AccessPolicy.Admin).ExcludeFromDescription();
+        app.MapGet("/outbox/{id:guid}", ShowAsync).RequireAuthorization(AccessPolicy.Admin).ExcludeFromDescription();
     }
 
     private static async Task<IResult> ListAsync(ProcessEngine engine, IOptions<MailOptions> mail, HttpContext context, CancellationToken cancellationToken)

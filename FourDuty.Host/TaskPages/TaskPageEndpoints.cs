@@ -2,6 +2,8 @@ using FourDuty.Engine;
 using FourDuty.Engine.Runtime.Tasks;
 using FourDuty.Workflows.Organization;
 using Microsoft.AspNetCore.Antiforgery;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Hardening;
 
 namespace FourDuty.Host.TaskPages;
 
@@ -17,8 +19,10 @@ internal static class TaskPageEndpoints
 
     public static void MapTaskPages(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(Prefix + "{token}", ["GET", "HEAD"], ShowAsync).ExcludeFromDescription();
-        app.MapPost(Prefix + "{token}", CompleteAsync).ExcludeFromDescription().DisableAntiforgery();
+        // The link is the key: no sign-in, and using it signs nobody in.
+        app.MapMethods(Prefix + "{token}", ["GET", "HEAD"], ShowAsync).ExcludeFromDescription().AllowAnonymous();
+        app.MapPost(Prefix + "{token}", CompleteAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous()
+            .RequireRateLimiting(RateLimits.TaskLink).Audited("task.complete");
     }
 
     // Marks the response private, and gives the link's token (moved out of the path before logging) if it has the shape of one.
@@ -78,6 +82,8 @@ internal static class TaskPageEndpoints
 
         var hash = TaskLinkTokens.Hash(token);
         var before = await engine.ReadTaskLinkAsync(hash, cancellationToken);
+        AuditFilter.Note(context, actor: before.Person ?? "anonymous", target: before.Task is { } linked ? $"id={linked.Id}" : null,
+            summary: "by task link");
         if (before.Status != TaskLinkStatus.Open)
         {
             return Page(StatusOf(before.Status), Pages.For(before, people));
@@ -98,12 +104,10 @@ internal static class TaskPageEndpoints
 
     private static void Protect(HttpContext context)
     {
-        // The token is in the URL: never send it on as a referrer, never keep the page in a cache. The cache
-        // header is spelt as antiforgery spells it, which otherwise replaces it with a warning in the log.
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        // The token is in the URL: never keep the page in a cache (no referrer, no framing: SecurityHeaders, as on
+        // every page). The cache header is spelt as antiforgery spells it, which otherwise replaces it with a warning
+        // in the log. The page loads nothing at all, so its policy is stricter than the service's.
         context.Response.Headers.CacheControl = "no-cache, no-store";
-        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        context.Response.Headers["X-Frame-Options"] = "DENY";
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -39,12 +39,12 @@ internal static class TaskPageHtml
 
     public static string E(string text) => Html.Encode(text);
 
-    public static string Page(string title, string body)
+    public static string Page(string title, string body, string lang = "zh-CN")
     {
         var html = new StringBuilder();
         html.Append($$"""
             <!DOCTYPE html>
-            <html lang="zh-CN">
+            <html lang="{{E(lang)}}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -56,7 +56,7 @@ internal static class TaskPageHtml
             table.facts th { text-align: left; padding-right: 1em; color: #555; font-weight: normal; }
             .ask { background: #fafafa; border-left: 4px solid #b71c1c; padding: .5em 1em; margin: 1em 0; }
             label { display: block; margin-top: 1em; font-weight: bold; }
-            input[type=text], input[type=number], input[type=date], textarea, select { width: 100%; padding: .4em; box-sizing: border-box; }
+            input[type=text], input[type=password], input[type=number], input[type=date], textarea, select { width: 100%; padding: .4em; box-sizing: border-box; }
             .error { color: #b71c1c; }
             .muted { color: #777; font-size: .9em; }
             button { margin-top: 1.5em; background: #b71c1c; color: #fff; border: 0; padding: .7em 2em; font-size: 1em; }

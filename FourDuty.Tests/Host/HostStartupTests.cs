@@ -34,30 +34,21 @@ public sealed class HostStartupTests
     }
 
     [Fact]
-    public async Task HangfireDashboard_AsksForOperatorSignIn_WithoutCredentials()
+    public async Task HangfireDashboard_SendsStrangersToSignIn_AndOpensOnlyForAdministrators()
     {
         await using var host = new FourDutyHostFactory();
-        using var client = host.CreateClient();
+        using var stranger = host.CreateBrowser();
+        using var office = host.CreateClientFor("zhou.office");
+        using var admin = host.CreateClientFor("admin");
 
-        using var response = await client.GetAsync("/hangfire");
+        using var anonymous = await stranger.GetAsync("/hangfire");
+        using var denied = await office.GetAsync("/hangfire");
+        using var opened = await admin.GetAsync("/hangfire");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Basic");
-    }
-
-    [Theory]
-    [InlineData("operator", "s3cret-for-tests", HttpStatusCode.OK)]
-    [InlineData("operator", "wrong", HttpStatusCode.Unauthorized)]
-    [InlineData("someone", "s3cret-for-tests", HttpStatusCode.Unauthorized)]
-    public async Task HangfireDashboard_OpensOnlyForTheOperator(string user, string password, HttpStatusCode expected)
-    {
-        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:OperatorPassword"] = "s3cret-for-tests" });
-        using var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
-
-        using var response = await client.GetAsync("/hangfire");
-
-        response.StatusCode.ShouldBe(expected);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        anonymous.Headers.Location!.AbsolutePath.ShouldBe("/account/signin");
+        denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await opened.Content.ReadAsStringAsync()).ShouldContain("Hangfire Dashboard");
     }
 }

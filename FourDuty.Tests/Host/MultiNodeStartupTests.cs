@@ -19,8 +19,10 @@ public sealed class MultiNodeStartupTests
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var schemas = new NpgsqlCommand(
-                "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('fourduty', 'hangfire')", connection);
-            ((long)(await schemas.ExecuteScalarAsync())!).ShouldBe(2L);
+                "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('fourduty', 'hangfire', 'access')", connection);
+            ((long)(await schemas.ExecuteScalarAsync())!).ShouldBe(3L);
+            await using var accounts = new NpgsqlCommand("SELECT count(*) FROM access.access_accounts", connection);
+            ((long)(await accounts.ExecuteScalarAsync())!).ShouldBe(8L, "the seven people of the organisation file and the administrator, once each");
             nodes.ShouldAllBe(node => !node.HasExited);
             nodes.ShouldAllBe(node => !node.Output.Contains("Error while executing install"), "Hangfire's schema must install once, not fail on a racing node");
         }

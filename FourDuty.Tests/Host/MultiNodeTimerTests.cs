@@ -35,7 +35,7 @@ public sealed class MultiNodeTimerTests(ITestOutputHelper output)
         await using var first = HostProcess.Start(settings);
         await using var second = HostProcess.Start(settings);
         await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)));
-        using var client = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var client = await second.SignInAsync("zhou.office");
         (await client.PostAsync("/api/deployments", new StringContent(Model, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
 
         for (var batch = 0; batch < Instances; batch += 25)

@@ -1,16 +1,25 @@
+using System.Net.Http.Headers;
+using FourDuty.Host.Security.AccessTokens;
+using FourDuty.Host.Security.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FourDuty.Tests.Infrastructure;
 
 /// <summary>
 /// The real Host, started in-process on a fresh embedded SQLite file, or on PostgreSQL when a connection
-/// string is given.
+/// string is given. <see cref="CreateClientFor"/> gives a client signed in as a person (or as the administrator,
+/// <c>admin</c>, whose password is <see cref="AdminPassword"/>); <c>CreateClient()</c> is a stranger.
 /// </summary>
 internal sealed class FourDutyHostFactory(string? postgresConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("fourduty-host-").FullName;
+
+    /// <summary>The administrator's password (<c>Security:Admin:Password</c>), unless the test's settings give another.</summary>
+    public const string AdminPassword = "admin-password-for-tests";
 
     public string SqliteFile => Path.Combine(_folder, "data", "fourduty.db");
 
@@ -25,10 +34,54 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={SqliteFile}");
         builder.UseSetting("ConnectionStrings:Postgres", postgresConnectionString ?? "");
         builder.UseSetting("Mail:PickupFolder", PickupFolder);
+        builder.UseSetting("Security:Admin:Password", AdminPassword);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// A client that acts as <paramref name="person"/> (a person id of the organisation file, or <c>admin</c>), with that
+    /// account's roles, through a personal access token made for it (as a script or CI would use the API).
+    /// </summary>
+    public HttpClient CreateClientFor(string person)
+    {
+        using var scope = Services.CreateScope();
+        var (_, secret) = scope.ServiceProvider.GetRequiredService<AccessTokenStore>()
+            .CreateAsync(person, "test client", TimeSpan.FromDays(1), CancellationToken.None).GetAwaiter().GetResult();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A client for a new account <c>test.{roles}</c> holding exactly <paramref name="roles"/> (none for a person without access).</summary>
+    public HttpClient CreateClientWithRoles(params string[] roles)
+    {
+        var name = "test." + (roles.Length == 0 ? "none" : string.Join("-", roles));
+        using (var scope = Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            if (accounts.FindByNameAsync(name).GetAwaiter().GetResult() is null)
+            {
+                var account = new Account { Id = name, UserName = name, RolesSetByAdmin = true };
+                accounts.CreateAsync(account).GetAwaiter().GetResult().Succeeded.ShouldBeTrue();
+                AccountSeeder.SetRolesAsync(accounts, account, roles).GetAwaiter().GetResult();
+            }
+        }
+
+        return CreateClientFor(name);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, as a browser's first request sees them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Sets a person's password as an administrator would.</summary>
+    public async Task SetPasswordAsync(string person, string password)
+    {
+        using var scope = Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        await AccountSeeder.SetPasswordAsync(accounts, (await accounts.FindByNameAsync(person))!, password);
     }
 
     protected override void Dispose(bool disposing)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
@@ -59,6 +60,7 @@ internal sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FourDuty.Host.dll"));
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Security__Admin__Password"] = FourDutyHostFactory.AdminPassword;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -107,6 +109,36 @@ internal sealed class HostProcess : IAsyncDisposable
 
         throw new TimeoutException($"Host on port {Port} was not healthy within {timeout}:\n{Output}");
     }
+
+    /// <summary>
+    /// A client signed in through the sign-in page as <paramref name="person"/>: the administrator signs in with
+    /// <see cref="FourDutyHostFactory.AdminPassword"/> and, for anyone else, sets their password through the API first.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(string person)
+    {
+        var admin = Browser();
+        await SignInForm.SignInAsync(admin, "admin", FourDutyHostFactory.AdminPassword);
+        if (person == "admin")
+        {
+            return admin;
+        }
+
+        var password = PasswordOf(person);
+        using (admin)
+        {
+            (await admin.PutAsJsonAsync($"/api/accounts/{person}/password", new { password })).EnsureSuccessStatusCode();
+        }
+
+        var client = Browser();
+        await SignInForm.SignInAsync(client, person, password);
+        return client;
+    }
+
+    /// <summary>The password <see cref="SignInAsync"/> gives a person.</summary>
+    public static string PasswordOf(string person) => $"password-of-{person}";
+
+    private HttpClient Browser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does, and waits for the process to exit.</summary>
     /// <returns>The exit code.</returns>

@@ -6,7 +6,7 @@ using FourDuty.Tests.Infrastructure;
 
 namespace FourDuty.Tests.Host.Api;
 
-/// <summary>The engine's HTTP API against the running Host (embedded SQLite), as a client would use it.</summary>
+/// <summary>The engine's HTTP API against the running Host (embedded SQLite), as a signed-in client would use it.</summary>
 [Collection(HostCollection.Name)]
 public sealed class EngineApiTests
 {
@@ -32,7 +32,7 @@ public sealed class EngineApiTests
     public async Task Deploy_Returns201WithVersions_AndIdenticalRedeployKeepsVersion_ChangedOneGetsNext()
     {
         await using var host = new FourDutyHostFactory();
-        using var client = host.CreateClient();
+        using var client = host.CreateClientFor("zhou.office");
 
         var first = await DeployAsync(client, Review);
         var again = await DeployAsync(client, Review);
@@ -53,7 +53,7 @@ public sealed class EngineApiTests
     public async Task Deploy_InvalidModel_Returns422WithEveryProblem()
     {
         await using var host = new FourDutyHostFactory();
-        using var client = host.CreateClient();
+        using var client = host.CreateClientFor("zhou.office");
 
         using var response = await DeployAsync(client, Review.Replace("targetRef=\"wait\"", "targetRef=\"nowhere\"", StringComparison.Ordinal)
             .Replace("${score > 60}", "${score >}", StringComparison.Ordinal));
@@ -72,26 +72,29 @@ public sealed class EngineApiTests
     public async Task WholeLife_StartCompleteCorrelate_WithConflictsAndIncidentRetry()
     {
         await using var host = new FourDutyHostFactory();
-        using var client = host.CreateClient();
+        using var client = host.CreateClientFor("zhou.office");
         (await DeployAsync(client, Review)).EnsureSuccessStatusCode();
 
         using var started = await client.PostAsJsonAsync("/api/definitions/review/start",
-            new { businessKey = "college-a/2026", variables = new { owner = "kermit" } });
+            new { businessKey = "college-a/2026", variables = new { owner = "chen.deputy" } });
         started.StatusCode.ShouldBe(HttpStatusCode.Created);
         var instance = await started.Content.ReadFromJsonAsync<JsonElement>();
         var instanceId = instance.GetProperty("instance").GetProperty("id").GetString();
         instance.GetProperty("activeElements").EnumerateArray().Single().GetString().ShouldBe("check");
 
-        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks?assignee=kermit");
+        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks?assignee=chen.deputy");
         var task = tasks.EnumerateArray().Single();
         task.GetProperty("name").GetString().ShouldBe("Check the list");
         task.GetProperty("dueAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(4));
         var taskId = task.GetProperty("id").GetString();
 
-        (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { userId = "kermit" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        using var second = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { userId = "gonzo" });
+        using var leader = host.CreateClientFor("chen.deputy");
+        // The office sees the task but may not complete another person's; a user id in the body changes nothing.
+        (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { userId = "chen.deputy" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leader.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { userId = "li.secretary" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var second = await leader.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { });
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await second.Content.ReadAsStringAsync()).ShouldContain("already completed by kermit");
+        (await second.Content.ReadAsStringAsync()).ShouldContain("already completed by chen.deputy");
 
         (await client.PostAsJsonAsync("/api/messages", new { name = "nobodyWaits" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var delivered = await client.PostAsJsonAsync("/api/messages", new { name = "feedbackArrived" });
@@ -108,6 +111,7 @@ public sealed class EngineApiTests
         var ended = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}");
         ended.GetProperty("instance").GetProperty("status").GetString().ShouldBe("Completed");
         ended.GetProperty("variables").GetProperty("score").GetDouble().ShouldBe(80);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}")).GetProperty("completedBy").GetString().ShouldBe("chen.deputy");
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{instanceId}/history");
         history.EnumerateArray().Select(h => h.GetProperty("type").GetString()).ShouldContain("IncidentResolved");
         (await client.DeleteAsync($"/api/instances/{instanceId}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -117,7 +121,7 @@ public sealed class EngineApiTests
     public async Task MalformedJson_Returns400SayingWhereTheBodyBreaks()
     {
         await using var host = new FourDutyHostFactory();
-        using var client = host.CreateClient();
+        using var client = host.CreateClientFor("zhou.office");
         await DeployAsync(client, Review);
 
         using var response = await client.PostAsync("/api/definitions/review/start", new StringContent("{\"businessKey\": \"2027\",, }", Encoding.UTF8, "application/json"));
@@ -132,7 +136,7 @@ public sealed class EngineApiTests
     public async Task Clock_IsAbsent_WhenClockIsReal()
     {
         await using var host = new FourDutyHostFactory();
-        using var client = host.CreateClient();
+        using var client = host.CreateClientFor("zhou.office");
 
         (await client.GetAsync("/api/clock")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -145,7 +149,7 @@ public sealed class EngineApiTests
             ["Clock:Mode"] = "Simulated",
             ["Clock:Start"] = "2026-03-02T09:00:00+08:00",
         });
-        using var client = host.CreateClient();
+        using var client = host.CreateClientFor("zhou.office");
         (await DeployAsync(client, """
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
               <process id="deadline" isExecutable="true">
@@ -160,15 +164,17 @@ public sealed class EngineApiTests
             """)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/definitions/deadline/start", new { })).EnsureSuccessStatusCode();
 
-        (await client.PostAsJsonAsync("/api/clock/advance", new { duration = "P2D" })).EnsureSuccessStatusCode();
+        using var admin = host.CreateClientFor("admin");
+        (await client.PostAsJsonAsync("/api/clock/advance", new { duration = "P2D" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only an admin moves the clock");
+        (await admin.PostAsJsonAsync("/api/clock/advance", new { duration = "P2D" })).EnsureSuccessStatusCode();
         (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetArrayLength().ShouldBe(1);
-        using var advanced = await client.PostAsJsonAsync("/api/clock/advance", new { duration = "P1D" });
+        using var advanced = await admin.PostAsJsonAsync("/api/clock/advance", new { duration = "P1D" });
 
         (await advanced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("now").GetDateTimeOffset()
             .ShouldBe(new DateTimeOffset(2026, 3, 5, 1, 0, 0, TimeSpan.Zero));
         var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks");
         tasks.EnumerateArray().Select(t => t.GetProperty("elementId").GetString()).Order().ShouldBe(["escalate", "work"]);
-        (await client.PostAsJsonAsync("/api/clock/advance", new { duration = "three days" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await admin.PostAsJsonAsync("/api/clock/advance", new { duration = "three days" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 
     private static Task<HttpResponseMessage> DeployAsync(HttpClient client, string xml)

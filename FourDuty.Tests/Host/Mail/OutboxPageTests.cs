@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.RegularExpressions;
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
@@ -27,18 +25,21 @@ public sealed partial class OutboxPageTests
         """;
 
     [Fact]
-    public async Task OutboxPage_ShowsEveryMessageRendered_WithAWorkingTaskLink_ForOperatorsOnly()
+    public async Task OutboxPage_ShowsEveryMessageRendered_WithAWorkingTaskLink_ForAdministratorsOnly()
     {
-        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:OperatorPassword"] = "s3cret" });
+        await using var host = new FourDutyHostFactory();
         var engine = host.Services.GetRequiredService<ProcessEngine>();
         (await engine.DeployAsync([new DeploymentResource("p.bpmn", Model)])).Succeeded.ShouldBeTrue();
         await engine.StartAsync("p");
         var sent = await SentAsync(engine);
-        using var stranger = host.CreateClient();
-        using var operatorClient = host.CreateClient();
-        operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:s3cret")));
+        using var stranger = host.CreateBrowser();
+        using var office = host.CreateClientFor("zhou.office");
+        using var operatorClient = host.CreateClientFor("admin");
 
-        (await stranger.GetAsync("/outbox")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var refused = await stranger.GetAsync("/outbox");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.OriginalString.ShouldStartWith("http://localhost/account/signin?returnUrl=%2Foutbox");
+        (await office.GetAsync("/outbox")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the office is signed in, but not an administrator");
         var list = await operatorClient.GetStringAsync("/outbox");
         var message = await operatorClient.GetStringAsync($"/outbox/{sent.Id}");
 
@@ -55,14 +56,13 @@ public sealed partial class OutboxPageTests
     [Fact]
     public async Task OutboxPage_ShowsAMailThatNobodyCouldReceive_AsFailedWithTheReason()
     {
-        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:OperatorPassword"] = "s3cret" });
+        await using var host = new FourDutyHostFactory();
         var engine = host.Services.GetRequiredService<ProcessEngine>();
         (await engine.DeployAsync([new DeploymentResource("p.bpmn", Model.Replace("wang.president", "chengang"))])).Succeeded.ShouldBeTrue();
         await engine.StartAsync("p");
 
         var failed = await DeliveredAsync(engine, OutboxStatus.Failed);
-        using var operatorClient = host.CreateClient();
-        operatorClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:s3cret")));
+        using var operatorClient = host.CreateClientFor("admin");
         var list = await operatorClient.GetStringAsync("/outbox");
 
         failed.LastError.ShouldBe("'chengang' is not in the organisation file; add the person, or correct the task's assignee or candidates.");

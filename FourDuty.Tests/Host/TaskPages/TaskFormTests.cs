@@ -32,12 +32,16 @@ public sealed partial class TaskFormTests : IAsyncLifetime
 
     private readonly FourDutyHostFactory _host = new();
     private HttpClient _client = null!;
+    private HttpClient _leader = null!;
+    private HttpClient _browser = null!;
     private ProcessEngine _engine = null!;
     private Guid _taskId;
 
     public async Task InitializeAsync()
     {
-        _client = _host.CreateClient();
+        _client = _host.CreateClientFor("zhou.office");
+        _leader = _host.CreateClientFor("chen.deputy");
+        _browser = _host.CreateClient();
         _engine = _host.Services.GetRequiredService<ProcessEngine>();
         using var deployed = await _client.PostAsync("/api/deployments", new MultipartFormDataContent
         {
@@ -52,6 +56,8 @@ public sealed partial class TaskFormTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        _leader.Dispose();
+        _browser.Dispose();
         await _host.DisposeAsync();
     }
 
@@ -86,7 +92,7 @@ public sealed partial class TaskFormTests : IAsyncLifetime
     [Fact]
     public async Task ApiCompletion_RefusesInvalidVariablesWithEveryFieldError_AndAcceptsValidOnes()
     {
-        using var refused = await _client.PostAsJsonAsync($"/api/tasks/{_taskId}/complete",
+        using var refused = await _leader.PostAsJsonAsync($"/api/tasks/{_taskId}/complete",
             new { variables = new { summary = "太短", rating = "perfect", extra = 1 } });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -95,7 +101,7 @@ public sealed partial class TaskFormTests : IAsyncLifetime
         errors.ShouldBe([("summary", "FORM-MIN-LENGTH"), ("completedOn", "FORM-REQUIRED"), ("rating", "FORM-OPTION"), ("confirmed", "FORM-REQUIRED"),
             ("extra", "FORM-UNKNOWN-FIELD")], ignoreOrder: true);
 
-        using var accepted = await _client.PostAsJsonAsync($"/api/tasks/{_taskId}/complete",
+        using var accepted = await _leader.PostAsJsonAsync($"/api/tasks/{_taskId}/complete",
             new { variables = new { summary = "已完成全部十项整改措施并销号。", completedOn = "2026-11-20", rating = "good", confirmed = true } });
         accepted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
@@ -105,14 +111,14 @@ public sealed partial class TaskFormTests : IAsyncLifetime
     {
         var token = TaskLinkTokens.Create();
         await _engine.RegisterTaskLinkAsync(TaskLinkTokens.Hash(token), _taskId, "chen.deputy", DateTimeOffset.UtcNow.AddDays(1));
-        var page = await _client.GetStringAsync(TaskPageEndpoints.Prefix + token);
+        var page = await _browser.GetStringAsync(TaskPageEndpoints.Prefix + token);
         page.ShouldContain("整改情况");
         page.ShouldContain("type=\"date\" id=\"completedOn\"");
         page.ShouldContain("value=\"good\"");
         KeyValuePair<string, string> Field(string name, string value) => new(name, value);
         var af = AntiforgeryField(page);
 
-        using var invalid = await _client.PostAsync(TaskPageEndpoints.Prefix + token, new FormUrlEncodedContent([af, Field("summary", "短")]));
+        using var invalid = await _browser.PostAsync(TaskPageEndpoints.Prefix + token, new FormUrlEncodedContent([af, Field("summary", "短")]));
         var invalidPage = await invalid.Content.ReadAsStringAsync();
         invalid.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         invalidPage.ShouldContain("此项为必填项");
@@ -120,7 +126,7 @@ public sealed partial class TaskFormTests : IAsyncLifetime
         invalidPage.ShouldNotContain("must have at least");
         invalidPage.ShouldContain(">短</textarea>");
 
-        using var valid = await _client.PostAsync(TaskPageEndpoints.Prefix + token, new FormUrlEncodedContent([
+        using var valid = await _browser.PostAsync(TaskPageEndpoints.Prefix + token, new FormUrlEncodedContent([
             AntiforgeryField(invalidPage),
             Field("summary", "已完成全部十项整改措施并销号。"), Field("completedOn", "2026-11-20"), Field("rating", "excellent"), Field("confirmed", "true")]));
         valid.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using FourDuty.Tests.Infrastructure;
@@ -24,7 +27,7 @@ public sealed partial class TaskLinkLoggingTests
         """;
 
     [Fact]
-    public async Task MailingOpeningAndCompletingByLink_WithTraceLoggingAndScopes_LogsNoToken()
+    public async Task SigningInMakingATokenAndCompletingByLink_WithTraceLoggingAndScopes_LogsNoPasswordTokenOrLink()
     {
         await using var node = HostProcess.Start(new Dictionary<string, string>
         {
@@ -34,9 +37,14 @@ public sealed partial class TaskLinkLoggingTests
             ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
         });
         await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        using var office = await node.SignInAsync("zhou.office");
+        using var created = await office.PostAsJsonAsync("/api/tokens", new { name = "CI" });
+        var accessToken = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         using var client = new HttpClient { BaseAddress = node.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         (await client.PostAsync("/api/deployments", new StringContent(Model, Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsync("/api/definitions/p/start", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = null;
         var link = await LinkFromTheMailAsync(Path.Combine(node.WorkingDirectory, "data", "mail"));
         var token = link[(link.LastIndexOf('/') + 1)..];
 
@@ -50,6 +58,9 @@ public sealed partial class TaskLinkLoggingTests
         (await node.InterruptAsync(TimeSpan.FromSeconds(20))).ShouldBe(0);
         node.Output.ShouldContain("/t/" + "redacted");
         node.Output.ShouldNotContain(token);
+        node.Output.ShouldNotContain(accessToken);
+        node.Output.ShouldNotContain(FourDutyHostFactory.AdminPassword);
+        node.Output.ShouldNotContain(HostProcess.PasswordOf("zhou.office"));
         node.Output.ShouldNotContain("have been overridden", customMessage: "antiforgery warns when a page's cache header is replaced");
     }
 
