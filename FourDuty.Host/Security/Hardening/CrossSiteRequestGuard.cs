@@ -17,7 +17,10 @@ internal static class CrossSiteRequestGuard
     public static IApplicationBuilder UseCrossSiteRequestGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/api") || IsSafe(request.Method) || AccessTokenAuthentication.HasBearer(request)
+        // Only the cookie is sent by a browser on its own: a stranger's request carries no one's rights, and a bearer
+        // token must have been put there by the caller.
+        if (!request.Path.StartsWithSegments("/api") || IsSafe(request.Method) || context.User.Identity?.IsAuthenticated != true
+            || AccessTokenAuthentication.HasBearer(request)
             || !SentWithoutPreflight(request.ContentType)
             || await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {

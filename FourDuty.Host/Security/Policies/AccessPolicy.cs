@@ -47,7 +47,8 @@ internal static class AccessPolicy
             .AddPolicy(Admin, policy => policy.Combine(signedIn).RequireRole(AccessRole.Admin))
             .AddPolicy(Designer, policy => policy.Combine(signedIn).RequireRole(AccessRole.Designer))
             .AddPolicy(Office, policy => policy.Combine(signedIn).RequireRole(AccessRole.Office))
-            .AddPolicy(Oversight, policy => policy.Combine(signedIn).RequireAssertion(context => Caller.Of(context.User).Oversees))
+            .AddPolicy(Oversight, policy => policy.Combine(signedIn).RequireAssertion(context =>
+                context.User.HasClaim(c => c.Type == AccessClaims.Account) && Caller.Of(context.User).Oversees))
             .AddPolicy(AuditReader, policy => policy.Combine(signedIn).RequireRole(AccessRole.Admin, AccessRole.Discipline))
             // An endpoint that forgot its policy is still closed to strangers; the OpenAPI walk test names it.
             .SetFallbackPolicy(signedIn);

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using FourDuty.Host.Security.Audit;
+using FourDuty.Tests.Infrastructure;
+using FourDuty.Workflows.Organization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace FourDuty.Tests.Host.Security;
+
+/// <summary>
+/// Walks the OpenAPI description and calls every operation anonymously and as each role, asserting 401, 403 or
+/// "let through" (any other answer) for each. The expected rules are written out here, by hand: an operation this
+/// table does not know — a new endpoint — fails the test until someone decides who may call it.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Anyone = "anyone signed in";
+
+    // Who may call each operation: "anyone signed in", or the access roles let through.
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["POST /api/deployments"] = [AccessRole.Designer],
+        ["GET /api/definitions"] = [Anyone],
+        ["GET /api/definitions/{key}"] = [Anyone],
+        ["GET /api/definitions/{key}/versions"] = [Anyone],
+        ["GET /api/definitions/{key}/xml"] = [Anyone],
+        ["POST /api/definitions/{key}/start"] = [AccessRole.Office],
+        ["GET /api/instances"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/instances/{id}"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/instances/{id}/history"] = [AccessRole.Office, AccessRole.Discipline],
+        ["DELETE /api/instances/{id}"] = [AccessRole.Office],
+        ["PUT /api/instances/{id}/variables"] = [AccessRole.Office],
+        ["GET /api/tasks"] = [Anyone],
+        ["GET /api/tasks/{id}"] = [Anyone],
+        ["GET /api/tasks/{id}/form"] = [Anyone],
+        ["POST /api/tasks/{id}/complete"] = [Anyone],
+        ["POST /api/tasks/{id}/claim"] = [Anyone],
+        ["POST /api/tasks/{id}/unclaim"] = [Anyone],
+        ["POST /api/tasks/{id}/delegate"] = [Anyone],
+        ["POST /api/tasks/{id}/assign"] = [Anyone],
+        ["POST /api/messages"] = [AccessRole.Office],
+        ["POST /api/signals"] = [AccessRole.Office],
+        ["GET /api/incidents"] = [AccessRole.Office, AccessRole.Discipline],
+        ["POST /api/incidents/{id}/retry"] = [AccessRole.Office],
+        ["GET /api/clock"] = [Anyone],
+        ["POST /api/clock/advance"] = [AccessRole.Admin],
+        ["GET /api/me"] = [Anyone],
+        ["PUT /api/me/password"] = [Anyone],
+        ["GET /api/accounts"] = [AccessRole.Admin],
+        ["PUT /api/accounts/{id}/roles"] = [AccessRole.Admin],
+        ["PUT /api/accounts/{id}/password"] = [AccessRole.Admin],
+        ["GET /api/tokens"] = [Anyone],
+        ["POST /api/tokens"] = [Anyone],
+        ["DELETE /api/tokens/{id}"] = [Anyone],
+        ["GET /api/audit"] = [AccessRole.Admin, AccessRole.Discipline],
+        ["POST /api/audit/export"] = [AccessRole.Admin, AccessRole.Discipline],
+    };
+
+    // The clock's operations exist only on a simulated clock: walk that service, so that they are walked too.
+    private readonly FourDutyHostFactory _host = new(settings: new Dictionary<string, string> { ["Clock:Mode"] = "Simulated" });
+    private JsonElement _document;
+
+    public async Task InitializeAsync()
+    {
+        using var stranger = _host.CreateClient();
+        _document = JsonDocument.Parse(await stranger.GetStringAsync("/openapi/v1.json")).RootElement.Clone();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task EveryOperation_Answers401Anonymously_403ToRolesWithoutItsPolicy_AndLetsItsRolesThrough()
+    {
+        var operations = Operations().ToList();
+        operations.Select(o => o.Key).Where(key => !Expected.ContainsKey(key))
+            .ShouldBeEmpty("a new operation needs its expected rule in this test (and a policy on its endpoint)");
+        Expected.Keys.Where(key => operations.All(o => o.Key != key)).ShouldBeEmpty("an operation of this table is gone from the API");
+        var clients = AccessRole.All.ToDictionary(role => role, role => _host.CreateClientWithRoles(role));
+        using var stranger = _host.CreateClient();
+        var wrong = new List<string>();
+
+        foreach (var (key, method, path) in operations)
+        {
+            await CheckAsync(stranger, "anonymous", HttpStatusCode.Unauthorized);
+            foreach (var (role, client) in clients)
+            {
+                var allowed = Expected[key].Contains(Anyone) || Expected[key].Contains(role);
+                await CheckAsync(client, role, allowed ? null : HttpStatusCode.Forbidden);
+            }
+
+            async Task CheckAsync(HttpClient client, string who, HttpStatusCode? expected)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path));
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                var through = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                var ok = expected is null ? through : response.StatusCode == expected;
+                output.WriteLine($"{key} as {who}: {(int)response.StatusCode}");
+                if (!ok)
+                {
+                    wrong.Add($"{key} as {who}: {(int)response.StatusCode}, expected {(expected is null ? "to be let through" : ((int)expected).ToString())}");
+                }
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EveryOperation_StatesItsPolicy_InTheOpenApiDescription()
+    {
+        foreach (var (key, method, path) in Operations())
+        {
+            var operation = _document.GetProperty("paths").GetProperty(path).GetProperty(method.ToLowerInvariant());
+            var policy = operation.GetProperty("x-fourduty-policy").GetString();
+            policy.ShouldNotBeNullOrEmpty(key);
+            operation.GetProperty("description").GetString()!.ShouldStartWith($"权限 Requires: **{policy}**", customMessage: key);
+            operation.GetProperty("security").GetArrayLength().ShouldBe(2, key);
+        }
+
+        var schemes = _document.GetProperty("components").GetProperty("securitySchemes");
+        schemes.GetProperty("accessToken").GetProperty("scheme").GetString().ShouldBe("bearer");
+        schemes.GetProperty("signInCookie").GetProperty("in").GetString().ShouldBe("cookie");
+    }
+
+    [Fact]
+    public void EveryEndpoint_NamesItsPolicyOrAllowsAnonymousOnPurpose_AndEveryStateChangeIsAudited()
+    {
+        var endpoints = _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        endpoints.Count.ShouldBeGreaterThan(40);
+        foreach (var endpoint in endpoints)
+        {
+            var name = $"{string.Join(",", endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {endpoint.RoutePattern.RawText}";
+            (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null))
+                .ShouldBeTrue($"{name} names no policy");
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+            var changesState = methods.Any(m => m is not ("GET" or "HEAD"));
+            if (changesState)
+            {
+                endpoint.Metadata.GetMetadata<AuditedOperation>().ShouldNotBeNull($"{name} changes state but is not audited");
+            }
+        }
+    }
+
+    private IEnumerable<(string Key, string Method, string Path)> Operations()
+    {
+        foreach (var path in _document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch"))
+            {
+                yield return ($"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Name.ToUpperInvariant(), path.Name);
+            }
+        }
+    }
+
+    // Ids that exist nowhere: an allowed caller gets 404 or 422, never 401 or 403.
+    private static string Concrete(string path) => path
+        .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{key}", "no-such-process", StringComparison.Ordinal);
+}
