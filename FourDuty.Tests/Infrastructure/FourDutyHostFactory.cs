@@ -74,7 +74,11 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, as a browser's first request sees them.</summary>
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateBrowser(bool https = false) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+    });
 
     /// <summary>Sets a person's password as an administrator would.</summary>
     public async Task SetPasswordAsync(string person, string password)
