@@ -16,6 +16,8 @@ internal static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // Read now: the dashboard's branch moves its prefix from the path to the path base.
+        var dashboard = context.Request.Path.StartsWithSegments("/hangfire");
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -26,7 +28,7 @@ internal static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = dashboard ? DashboardPolicy : ContentSecurityPolicy;
             }
 
             if (context.Request.IsHttps)
