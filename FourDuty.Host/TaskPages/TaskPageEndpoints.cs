@@ -83,7 +83,7 @@ internal static class TaskPageEndpoints
         var hash = TaskLinkTokens.Hash(token);
         var before = await engine.ReadTaskLinkAsync(hash, cancellationToken);
         AuditFilter.Note(context, actor: before.Person ?? "anonymous", target: before.Task is { } linked ? $"id={linked.Id}" : null,
-            summary: "by task link");
+            summary: "by task link", via: "link");
         if (before.Status != TaskLinkStatus.Open)
         {
             return Page(StatusOf(before.Status), Pages.For(before, people));

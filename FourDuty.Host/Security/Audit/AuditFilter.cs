@@ -49,8 +49,8 @@ internal sealed class AuditFilter : IEndpointFilter
     }
 
     /// <summary>Adds to the entry the endpoint's filter will write: the actor when nobody is signed in, the target, a summary.</summary>
-    public static void Note(HttpContext http, string? actor = null, string? target = null, string? summary = null) =>
-        http.Features.Set(new AuditNote(actor, target, summary));
+    public static void Note(HttpContext http, string? actor = null, string? target = null, string? summary = null, string? via = null) =>
+        http.Features.Set(new AuditNote(actor, target, summary, via));
 
     private static Task RecordAsync(HttpContext http, AuditedOperation operation, int status, string? summary)
     {
@@ -59,7 +59,7 @@ internal sealed class AuditFilter : IEndpointFilter
             .Where(v => v.Key != "token" && v.Value is not null)
             .Select(v => $"{v.Key}={v.Value}"));
         return http.RequestServices.GetRequiredService<AuditTrail>()
-            .RecordAsync(http, operation.Operation, status, target, note?.Summary ?? summary, note?.Actor);
+            .RecordAsync(http, operation.Operation, status, target, note?.Summary ?? summary, note?.Actor, note?.Via);
     }
 
     private static int StatusOf(Exception exception) => exception switch
@@ -69,7 +69,7 @@ internal sealed class AuditFilter : IEndpointFilter
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private sealed record AuditNote(string? Actor, string? Target, string? Summary);
+    private sealed record AuditNote(string? Actor, string? Target, string? Summary, string? Via);
 }
 
 internal static class AuditedExtensions

@@ -43,7 +43,7 @@ internal static class SignInEndpoints
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var user = form["user"].ToString().Trim();
         var returnUrl = form["returnUrl"].ToString();
-        AuditFilter.Note(http, actor: user.Length is > 0 and <= 64 ? user : "anonymous", target: null, summary: "password");
+        AuditFilter.Note(http, actor: user.Length is > 0 and <= 64 ? user : "anonymous", via: "password");
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return Form(http, antiforgery, security.Value, returnUrl, StatusCodes.Status400BadRequest, text.Stale);
