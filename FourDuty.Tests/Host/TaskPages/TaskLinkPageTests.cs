@@ -118,6 +118,59 @@ public sealed partial class TaskLinkPageTests : IAsyncLifetime
         (await moved.Content.ReadAsStringAsync()).ShouldContain("李明（党委书记）");
     }
 
+    [Fact]
+    public async Task Link_AuthorisesItsOwnTaskOnly_AndSignsNobodyIn()
+    {
+        var token = await LinkAsync("zhao.discipline");
+        var other = (await _engine.Queries.ListTasksAsync(new(InstanceId: await _engine.StartAsync("verify", "college-a/2026-2")))).Single().Id;
+        using var browser = _host.CreateBrowser();
+        var page = await browser.GetStringAsync(TaskPageEndpoints.Prefix + token);
+
+        // The link as a bearer credential, and the page's form pointed at another task: neither reaches the other task.
+        using var asBearer = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{other}/complete") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        asBearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var bearer = await browser.SendAsync(asBearer);
+        using var posted = await browser.PostAsync(TaskPageEndpoints.Prefix + token,
+            new FormUrlEncodedContent([AntiforgeryField(page), new("taskId", other.ToString()), new("id", other.ToString())]));
+
+        bearer.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _engine.Queries.GetTaskAsync(_taskId))!.Status.ShouldBe(FourDuty.Engine.Runtime.State.UserTaskStatus.Completed);
+        (await _engine.Queries.GetTaskAsync(other))!.Status.ShouldBe(FourDuty.Engine.Runtime.State.UserTaskStatus.Open);
+        posted.Headers.TryGetValues("Set-Cookie", out var cookies).ShouldBe(false, string.Join(";", cookies ?? []));
+        (await browser.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "using a link signs nobody in");
+        (await browser.GetAsync("/account")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Link_StopsWorking_WhenTheInstanceIsCancelled()
+    {
+        var token = await LinkAsync("zhao.discipline");
+        await _engine.CancelInstanceAsync((await _engine.Queries.GetTaskAsync(_taskId))!.InstanceId, "the feedback was withdrawn");
+        using var client = _host.CreateClient();
+
+        using var page = await client.GetAsync(TaskPageEndpoints.Prefix + token);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("任务已撤回");
+    }
+
+    [Fact]
+    public async Task LinkPosts_AreRateLimitedPerAddress()
+    {
+        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Security:TaskLinkPostsPerMinute"] = "2" });
+        using var client = host.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await client.PostAsync(TaskPageEndpoints.Prefix + TaskLinkTokens.Create(), new FormUrlEncodedContent([]));
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests]);
+    }
+
     private async Task<string> LinkAsync(string person, TimeSpan? lifetime = null)
     {
         var token = TaskLinkTokens.Create();
