@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FourDuty.Tests.Infrastructure;
+
+namespace FourDuty.Tests.Host.Security;
+
+/// <summary>Accounts: seeded from the organisation file, managed by administrators, and the administrator's first start.</summary>
+[Collection(HostCollection.Name)]
+public sealed partial class AccountTests
+{
+    [Fact]
+    public async Task Roles_ComeFromTheOrganisationFile_AndAnAdministratorsChangeWinsAndSurvivesARestart()
+    {
+        var folder = Directory.CreateTempSubdirectory("fourduty-restart-").FullName;
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "fourduty.db")}" };
+        try
+        {
+            await using (var first = new FourDutyHostFactory(settings: settings))
+            {
+                using var admin = first.CreateClientFor("admin");
+                (await RolesAsync(admin, "zhao.discipline")).ShouldBe(["discipline", "leader"]);
+                (await RolesAsync(admin, "zhou.office")).ShouldBe(["designer", "office"]);
+                (await admin.PutAsJsonAsync("/api/accounts/zhou.office/roles", new { roles = new[] { "office" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var second = new FourDutyHostFactory(settings: settings);
+            using var again = second.CreateClientFor("admin");
+
+            (await RolesAsync(again, "zhou.office")).ShouldBe(["office"]);
+            (await RolesAsync(again, "zhao.discipline")).ShouldBe(["discipline", "leader"]);
+            var accounts = (await again.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray().ToList();
+            accounts.Select(a => a.GetProperty("id").GetString()).ShouldContain("li.secretary");
+            accounts.Single(a => a.GetProperty("id").GetString() == "zhou.office").GetProperty("rolesSetByAdmin").GetBoolean().ShouldBeTrue();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Administrator_SetsPasswordsAndRoles_WithClearRefusals()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var admin = host.CreateClientFor("admin");
+        using var browser = host.CreateBrowser();
+
+        using var weak = await admin.PutAsJsonAsync("/api/accounts/chen.deputy/password", new { password = "short" });
+        using var unknownRole = await admin.PutAsJsonAsync("/api/accounts/chen.deputy/roles", new { roles = new[] { "superuser" } });
+        using var ownAdmin = await admin.PutAsJsonAsync("/api/accounts/admin/roles", new { roles = new[] { "office" } });
+        using var missing = await admin.PutAsJsonAsync("/api/accounts/nobody/password", new { password = "long-enough-password" });
+        using var set = await admin.PutAsJsonAsync("/api/accounts/chen.deputy/password", new { password = "chen-first-password" });
+
+        weak.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await weak.Content.ReadAsStringAsync()).ShouldContain("12");
+        unknownRole.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await unknownRole.Content.ReadAsStringAsync()).ShouldContain("'superuser' is not an access role");
+        ownAdmin.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        set.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await SignInForm.SignInAsync(browser, "chen.deputy", "chen-first-password");
+        using var wrongCurrent = await browser.PutAsJsonAsync("/api/me/password", new { currentPassword = "guess", newPassword = "chen-own-password" });
+        using var changed = await browser.PutAsJsonAsync("/api/me/password", new { currentPassword = "chen-first-password", newPassword = "chen-own-password" });
+        wrongCurrent.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        changed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var fresh = host.CreateBrowser();
+        await SignInForm.SignInAsync(fresh, "chen.deputy", "chen-own-password");
+    }
+
+    [Fact]
+    public async Task FirstStart_WithoutAConfiguredPassword_ShowsAOneTimePasswordOnTheConsoleOnly_ThatSignsTheAdministratorIn()
+    {
+        await using var node = HostProcess.Start(new Dictionary<string, string> { ["Security:Admin:Password"] = "" });
+        await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        var password = OneTimePassword().Match(node.Output).Groups["password"].Value;
+        password.Length.ShouldBe(20, node.Output);
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = node.BaseAddress };
+
+        await SignInForm.SignInAsync(browser, "admin", password);
+        var me = await browser.GetFromJsonAsync<JsonElement>("/api/me");
+
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["admin"]);
+        await node.InterruptAsync(TimeSpan.FromSeconds(20));
+        Regex.Matches(node.Output, Regex.Escape(password)).Count.ShouldBe(1, "shown once, in the console box, and in no log line");
+        node.Output.ShouldContain("was created with a one-time password, shown on the console only");
+    }
+
+    private static async Task<List<string?>> RolesAsync(HttpClient admin, string id) =>
+        (await admin.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray()
+            .Single(a => a.GetProperty("id").GetString() == id).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
+
+    [GeneratedRegex(@"one-time password: (?<password>\S+)")]
+    private static partial Regex OneTimePassword();
+}
