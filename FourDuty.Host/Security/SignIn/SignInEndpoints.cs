@@ -25,8 +25,9 @@ internal static class SignInEndpoints
     public static void MapSignInPages(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
-        account.MapGet("/signin", (string? returnUrl, HttpContext http, IAntiforgery antiforgery, IOptions<SecurityOptions> security) =>
-            Form(http, antiforgery, security.Value, returnUrl, StatusCodes.Status200OK, error: null)).AllowAnonymous();
+        account.MapGet("/signin", (string? returnUrl, string? error, HttpContext http, IAntiforgery antiforgery, IOptions<SecurityOptions> security) =>
+            Form(http, antiforgery, security.Value, returnUrl, StatusCodes.Status200OK, error == "sso" ? SignInText.For(http.Request).SsoFailed : null))
+            .AllowAnonymous();
         account.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.SignIn).Audited("signin");
         account.MapPost("/signout", SignOutAsync).AllowAnonymous().DisableAntiforgery().Audited("signout");
         account.MapGet("", Show).RequireAuthorization(AccessPolicy.SignedIn);
