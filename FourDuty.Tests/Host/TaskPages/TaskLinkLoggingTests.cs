@@ -55,6 +55,11 @@ public sealed partial class TaskLinkLoggingTests
         using var after = await client.GetAsync(link);
         after.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await after.Content.ReadAsStringAsync()).ShouldContain("办理完成");
+        using var admin = await node.SignInAsync("admin");
+        var byLink = (await admin.GetFromJsonAsync<JsonElement>("/api/audit?operation=task.complete")).EnumerateArray().Single();
+        byLink.GetProperty("actor").GetString().ShouldBe("wang.president");
+        byLink.GetProperty("via").GetString().ShouldBe("link");
+        byLink.GetProperty("ip").GetString().ShouldBe("127.0.0.1");
         (await node.InterruptAsync(TimeSpan.FromSeconds(20))).ShouldBe(0);
         node.Output.ShouldContain("/t/" + "redacted");
         node.Output.ShouldNotContain(token);
