@@ -30,7 +30,7 @@ internal static class SignInEndpoints
             .AllowAnonymous();
         account.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.SignIn).Audited("signin");
         account.MapPost("/signout", SignOutAsync).AllowAnonymous().DisableAntiforgery().Audited("signout");
-        account.MapGet("", Show).RequireAuthorization(AccessPolicy.SignedIn);
+        account.MapAccountPage();
         account.MapGet("/denied", (HttpContext http) => Html(StatusCodes.Status403Forbidden, Message(SignInText.For(http.Request).Denied,
             SignInText.For(http.Request).DeniedText))).AllowAnonymous();
         account.MapGet("/sso", (string? returnUrl, IOptions<SecurityOptions> security) => security.Value.OpenIdConnect.Enabled
@@ -90,31 +90,6 @@ internal static class SignInEndpoints
             ? returnUrl
             : "/account";
 
-    private static IResult Show(HttpContext http, PeopleDirectory people, IAntiforgery antiforgery)
-    {
-        var text = SignInText.For(http.Request);
-        var caller = Caller.Of(http.User);
-        var person = people.Find(caller.Id);
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        var roles = caller.Roles.Count == 0 ? text.NoRoles : string.Join(", ", caller.Roles.Order(StringComparer.Ordinal));
-        var links = caller.Has(AccessRole.Admin)
-            ? "<p><a href=\"/hangfire\">后台任务 Jobs</a> · <a href=\"/outbox\">发件箱 Outbox</a></p>"
-            : "";
-        return Html(StatusCodes.Status200OK, Page(text.Title, $"""
-            <h1>{E(text.SignedInAs)} {E(person?.Name ?? caller.Id)}</h1>
-            <table class="facts">
-              <tr><th>ID</th><td>{E(caller.Id)}</td></tr>
-              {(person?.Title is { } title ? $"<tr><th></th><td>{E(title)}</td></tr>" : "")}
-              <tr><th>{E(text.Roles)}</th><td>{E(roles)}</td></tr>
-            </table>
-            {links}
-            <form method="post" action="/account/signout">
-              <input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken!)}">
-              <button type="submit">{E(text.SignOut)}</button>
-            </form>
-            """, text.Lang));
-    }
-
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, SecurityOptions security, string? returnUrl, int status, string? error)
     {
         var text = SignInText.For(http.Request);
@@ -141,7 +116,7 @@ internal static class SignInEndpoints
             """, text.Lang));
     }
 
-    private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    public static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 }
 
 /// <summary>The authentication schemes.</summary>

@@ -72,6 +72,31 @@ public sealed partial class AccountTests
     }
 
     [Fact]
+    public async Task AccountPage_ChangesThePasswordAndMakesAnAccessToken_WithNothingButABrowser()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var browser = host.CreateBrowser();
+        await SignInForm.SignInAsync(browser, "admin", FourDutyHostFactory.AdminPassword);
+        KeyValuePair<string, string> Field(string name, string value) => new(name, value);
+
+        var page = await browser.GetStringAsync("/account");
+        using var changed = await browser.PostAsync("/account/password", new FormUrlEncodedContent(
+            [TaskPageScraping.AntiforgeryField(page), Field("current", FourDutyHostFactory.AdminPassword), Field("new", "the admin's own password")]));
+        using var created = await browser.PostAsync("/account/tokens", new FormUrlEncodedContent([TaskPageScraping.AntiforgeryField(page), Field("name", "CI deploy")]));
+        var token = Regex.Match(await created.Content.ReadAsStringAsync(), "fdpat_[A-Za-z0-9_-]{43}").Value;
+        using var ci = host.CreateClient();
+        ci.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await changed.Content.ReadAsStringAsync()).ShouldContain("密码已修改");
+        (await ci.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString().ShouldBe("admin");
+        using var fresh = host.CreateBrowser();
+        (await SignInForm.PostAsync(fresh, "admin", FourDutyHostFactory.AdminPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await SignInForm.SignInAsync(fresh, "admin", "the admin's own password");
+        (await browser.PostAsync("/account/tokens", new FormUrlEncodedContent([Field("name", "forged")]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task FirstStart_WithoutAConfiguredPassword_ShowsAOneTimePasswordOnTheConsoleOnly_ThatSignsTheAdministratorIn()
     {
         await using var node = HostProcess.Start(new Dictionary<string, string> { ["Security:Admin:Password"] = "" });
