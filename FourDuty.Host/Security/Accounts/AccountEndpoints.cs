@@ -82,16 +82,21 @@ internal static class AccountEndpoints
     }
 
     /// <summary>A 422 naming what the password lacks, or null when Identity's rules accept it.</summary>
-    public static async Task<IResult?> PasswordProblemAsync(UserManager<Account> accounts, Account account, string? password)
+    public static async Task<IResult?> PasswordProblemAsync(UserManager<Account> accounts, Account account, string? password) =>
+        await WeaknessesAsync(accounts, account, password) is { Count: > 0 } errors
+            ? Results.Problem(string.Join(" ", errors), statusCode: StatusCodes.Status422UnprocessableEntity, title: "ACCOUNT-WEAK-PASSWORD")
+            : null;
+
+    /// <summary>What Identity's password rules find wrong with <paramref name="password"/>; empty when it is acceptable.</summary>
+    public static async Task<IReadOnlyList<string>> WeaknessesAsync(UserManager<Account> accounts, Account account, string? password)
     {
         var errors = new List<string>();
         foreach (var validator in accounts.PasswordValidators)
         {
-            var result = await validator.ValidateAsync(accounts, account, password);
-            errors.AddRange(result.Errors.Select(e => e.Description));
+            errors.AddRange((await validator.ValidateAsync(accounts, account, password)).Errors.Select(e => e.Description));
         }
 
-        return errors.Count == 0 ? null : Results.Problem(string.Join(" ", errors), statusCode: StatusCodes.Status422UnprocessableEntity, title: "ACCOUNT-WEAK-PASSWORD");
+        return errors;
     }
 
     private static IResult Missing(string id) => ApiErrors.NotFound("ACCOUNT-NOT-FOUND", $"There is no account '{id}'.");

@@ -40,13 +40,7 @@ internal static class AccountPage
         }
 
         var wanted = form["new"].ToString();
-        var errors = new List<string>();
-        foreach (var validator in accounts.PasswordValidators)
-        {
-            errors.AddRange((await validator.ValidateAsync(accounts, account, wanted)).Errors.Select(e => e.Description));
-        }
-
-        if (errors.Count > 0)
+        if (await AccountEndpoints.WeaknessesAsync(accounts, account, wanted) is { Count: > 0 } errors)
         {
             return Show(http, people, antiforgery, "新密码至少需要 12 个字符。/ " + string.Join(" ", errors), StatusCodes.Status422UnprocessableEntity);
         }
