@@ -26,7 +26,7 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
                 await SeedAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception race) when (race is DbUpdateException or SeedRaceException && attempt < 3)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
             }
@@ -45,35 +45,31 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
             Check(await roles.CreateAsync(new IdentityRole(role)), role);
         }
 
+        // Read every account and its roles at once: on a usual start nothing changes, and several nodes may be starting.
+        var db = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
+        var existing = await db.Users.ToDictionaryAsync(a => a.UserName!, StringComparer.Ordinal, cancellationToken);
+        var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
+        var held = (await db.UserRoles.ToListAsync(cancellationToken)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
         foreach (var person in people.People)
         {
-            await SeedPersonAsync(accounts, person);
-        }
-
-        foreach (var gone in await accounts.Users.Where(a => a.FromOrganization && !a.RolesSetByAdmin).ToListAsync(cancellationToken))
-        {
-            if (people.Find(gone.UserName!) is null)
+            if (!existing.TryGetValue(person.Id, out var account))
             {
-                await SetRolesAsync(accounts, gone, []);
+                account = new Account { Id = person.Id, UserName = person.Id, Email = person.Email, FromOrganization = true };
+                Check(await accounts.CreateAsync(account), person.Id);
+                await SetRolesAsync(accounts, account, person.Access);
+            }
+            else if (!account.RolesSetByAdmin && !held[account.Id].ToHashSet(StringComparer.Ordinal).SetEquals(person.Access))
+            {
+                await SetRolesAsync(accounts, account, person.Access);
             }
         }
 
+        foreach (var gone in existing.Values.Where(a => a.FromOrganization && !a.RolesSetByAdmin && held[a.Id].Any() && people.Find(a.UserName!) is null))
+        {
+            await SetRolesAsync(accounts, gone, []);
+        }
+
         await SeedAdminAsync(accounts, options.Value.Admin);
-    }
-
-    private static async Task SeedPersonAsync(UserManager<Account> accounts, Person person)
-    {
-        var account = await accounts.FindByNameAsync(person.Id);
-        if (account is null)
-        {
-            account = new Account { Id = person.Id, UserName = person.Id, Email = person.Email, FromOrganization = true };
-            Check(await accounts.CreateAsync(account), person.Id);
-        }
-
-        if (!account.RolesSetByAdmin)
-        {
-            await SetRolesAsync(accounts, account, person.Access);
-        }
     }
 
     private async Task SeedAdminAsync(UserManager<Account> accounts, AdminAccountOptions admin)
@@ -144,9 +140,18 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
 
     private static void Check(IdentityResult result, string what)
     {
+        if (result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateRoleName"))
+        {
+            // Another node made it between our look and our insert.
+            throw new SeedRaceException();
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Account '{what}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }
+
+/// <summary>Another node seeded the same row first; seeding starts over and finds it.</summary>
+internal sealed class SeedRaceException : Exception;
