@@ -14,7 +14,7 @@ public sealed class MultiNodeStartupTests
         var nodes = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(settings)).ToList();
         try
         {
-            await Task.WhenAll(nodes.Select(node => node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60))));
+            await Task.WhenAll(nodes.Select(node => node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120))));
 
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();

@@ -39,29 +39,45 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
     {
         await using var scope = scopes.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in AccessRole.All.Where(role => !roles.Roles.Any(r => r.Name == role)).ToList())
+        var normalizer = scope.ServiceProvider.GetRequiredService<ILookupNormalizer>();
+        var db = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
+
+        // Read every account and role at once, and write what is new in one go: a first start makes a dozen accounts
+        // and their roles, and several nodes may be starting together (one wins, the others retry and find it done).
+        var existing = await db.Users.ToDictionaryAsync(a => a.UserName!, StringComparer.Ordinal, cancellationToken);
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, cancellationToken);
+        foreach (var role in AccessRole.All.Where(role => !roleIds.ContainsKey(role)))
         {
-            Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            var created = new IdentityRole(role) { NormalizedName = normalizer.NormalizeName(role) };
+            db.Roles.Add(created);
+            roleIds[role] = created.Id;
         }
 
-        // Read every account and its roles at once: on a usual start nothing changes, and several nodes may be starting.
-        var db = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
-        var existing = await db.Users.ToDictionaryAsync(a => a.UserName!, StringComparer.Ordinal, cancellationToken);
-        var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
+        var roleNames = roleIds.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
         var held = (await db.UserRoles.ToListAsync(cancellationToken)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
+        var changed = new List<(Account Account, IReadOnlyList<string> Roles)>();
         foreach (var person in people.People)
         {
             if (!existing.TryGetValue(person.Id, out var account))
             {
-                account = new Account { Id = person.Id, UserName = person.Id, Email = person.Email, FromOrganization = true };
-                Check(await accounts.CreateAsync(account), person.Id);
-                await SetRolesAsync(accounts, account, person.Access);
+                Add(db, normalizer, new Account { Id = person.Id, UserName = person.Id, Email = person.Email, FromOrganization = true }, person.Access, roleIds);
             }
             else if (!account.RolesSetByAdmin && !held[account.Id].ToHashSet(StringComparer.Ordinal).SetEquals(person.Access))
             {
-                await SetRolesAsync(accounts, account, person.Access);
+                changed.Add((account, person.Access));
             }
+        }
+
+        var admin = options.Value.Admin;
+        if (!existing.ContainsKey(admin.User))
+        {
+            Add(db, normalizer, new Account { Id = admin.User, UserName = admin.User }, [AccessRole.Admin], roleIds);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (account, roles) in changed)
+        {
+            await SetRolesAsync(accounts, account, roles);
         }
 
         foreach (var gone in existing.Values.Where(a => a.FromOrganization && !a.RolesSetByAdmin && held[a.Id].Any() && people.Find(a.UserName!) is null))
@@ -69,18 +85,26 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
             await SetRolesAsync(accounts, gone, []);
         }
 
-        await SeedAdminAsync(accounts, options.Value.Admin);
+        await SeedAdminAsync(accounts, admin);
+    }
+
+    // As UserManager.CreateAsync would make it (normalized name, security stamp, lockout on), without a round trip per row.
+    private static void Add(AccessDbContext db, ILookupNormalizer normalizer, Account account, IReadOnlyList<string> roles,
+        IReadOnlyDictionary<string, string> roleIds)
+    {
+        account.NormalizedUserName = normalizer.NormalizeName(account.UserName);
+        account.NormalizedEmail = account.Email is null ? null : normalizer.NormalizeEmail(account.Email);
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        account.LockoutEnabled = true;
+        db.Users.Add(account);
+        db.UserRoles.AddRange(roles.Select(role => new IdentityUserRole<string> { UserId = account.Id, RoleId = roleIds[role] }));
     }
 
     private async Task SeedAdminAsync(UserManager<Account> accounts, AdminAccountOptions admin)
     {
-        var account = await accounts.FindByNameAsync(admin.User);
+        var account = await accounts.FindByNameAsync(admin.User)
+            ?? throw new InvalidOperationException($"The administrator account '{admin.User}' was not created.");
         string? oneTimePassword = null;
-        if (account is null)
-        {
-            account = new Account { Id = admin.User, UserName = admin.User };
-            Check(await accounts.CreateAsync(account), admin.User);
-        }
 
         if (!string.IsNullOrEmpty(admin.Password))
         {

@@ -36,7 +36,7 @@ public sealed partial class TaskLinkLoggingTests
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
         });
-        await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
         using var office = await node.SignInAsync("zhou.office");
         using var created = await office.PostAsJsonAsync("/api/tokens", new { name = "CI" });
         var accessToken = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
