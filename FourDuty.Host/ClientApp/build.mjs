@@ -52,4 +52,6 @@ for (const file of await readdir(path.join(root, 'src/i18n'))) {
 }
 
 await writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
-await writeFile(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
+// What went into each bundle (for size analysis), kept out of the served folder.
+await mkdir(path.resolve(root, '../obj/clientapp'), { recursive: true });
+await writeFile(path.resolve(root, '../obj/clientapp/meta.json'), JSON.stringify(result.metafile));

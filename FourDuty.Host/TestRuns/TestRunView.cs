@@ -50,7 +50,7 @@ internal static class TestRunView
                 tasks.Add(new
                 {
                     task.Id, task.InstanceId, record.DefinitionKey, task.ElementId, task.Name, task.Description, task.Assignee, task.CandidateUsers,
-                    task.CandidateGroups, task.DueAt, Overdue = task.DueAt < now, task.CreatedAt, task.Revision,
+                    task.CandidateGroups, task.DueAt, Overdue = task.DueAt <= now, task.CreatedAt, task.Revision,
                     Form = form is null ? null : JsonNode.Parse(form.Definition.Json),
                 });
             }

@@ -31,6 +31,7 @@ internal static class PageHtml
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(title)} · {E(product)}</title>
+            <link rel="icon" href="data:,">
             {head}
             </head>
             <body data-page="{E(page)}">

@@ -61,14 +61,17 @@ function tabs(name, entries) {
   return { list: h('div', { role: 'tablist', class: 'fd-tabs', 'aria-label': t(`designer.tabs.${name}`) }, buttons), select };
 }
 
+/** The deployed processes in the chooser; false (with the reason shown) when the server refused. */
 async function loadDefinitions() {
   try {
     const definitions = await api('/api/definitions');
     replace(definitionSelect,
       h('option', { value: '' }, t('designer.chooseProcess')),
       definitions.map(d => h('option', { value: d.key }, d.name ? `${d.name} (${d.key})` : d.key)));
+    return true;
   } catch (error) {
     say(errorMessage(error));
+    return false;
   }
 }
 
@@ -98,12 +101,12 @@ async function open(key, version) {
   }
 }
 
-async function newDiagram() {
+async function newDiagram(tell = true) {
   await modeler.importXML(emptyDiagram());
   forms.load([]);
   opened = { key: null, version: null, fileName: 'process.bpmn' };
   history.replaceState(null, '', '/designer');
-  say(t('designer.newStarted'));
+  if (tell) say(t('designer.newStarted'));
 }
 
 function multipart(files) {
@@ -184,6 +187,24 @@ async function deploy() {
   }
 }
 
+// A .bpmn file from disk (drawn in Camunda Modeler, or downloaded before); its forms are added in the forms tab.
+async function openFile(input) {
+  const file = input.files[0];
+  if (!file) return;
+  try {
+    await modeler.importXML(await file.text());
+    modeler.get('canvas').zoom('fit-viewport');
+    forms.load([]);
+    opened = { key: null, version: null, fileName: file.name };
+    history.replaceState(null, '', '/designer');
+    problems.setServer(null);
+    say(t('designer.fileOpened', { name: file.name }));
+  } catch (error) {
+    say(h('p', { class: 'fd-error', role: 'alert' }, t('designer.fileUnreadable', { name: file.name, reason: error.message })));
+  }
+  input.value = '';
+}
+
 async function download() {
   const { xml } = await modeler.saveXML({ format: true });
   const link = h('a', { href: URL.createObjectURL(new Blob([xml], { type: 'application/xml' })), download: opened.fileName });
@@ -205,7 +226,9 @@ main.append(
     h('label', { for: 'fd-definition' }, t('designer.process')), definitionSelect,
     h('label', { for: 'fd-version' }, t('designer.versionLabel')), versionSelect,
     h('button', { type: 'button', class: 'fd-secondary', onclick: () => definitionSelect.value && open(definitionSelect.value, versionSelect.value) }, t('designer.open')),
-    h('button', { type: 'button', class: 'fd-secondary', onclick: newDiagram }, t('designer.new')),
+    h('button', { type: 'button', class: 'fd-secondary', onclick: () => newDiagram() }, t('designer.new')),
+    h('label', { class: 'fd-secondary fd-file', for: 'fd-open-file' }, t('designer.openFile')),
+    h('input', { type: 'file', id: 'fd-open-file', accept: '.bpmn,.xml', class: 'fd-visually-hidden', onchange: event => openFile(event.target) }),
     h('span', { class: 'fd-spacer' }),
     h('button', { type: 'button', class: 'fd-secondary', onclick: download }, t('designer.download')),
     h('button', { type: 'button', class: 'fd-secondary', id: 'fd-validate', onclick: validate }, t('designer.validate')),
@@ -215,13 +238,13 @@ main.append(
     h('div', { class: 'fd-work' }, view.list, canvas, formsArea),
     h('aside', { class: 'fd-side', 'aria-label': t('designer.side') }, sidebar.list, properties, problemsList, runPanel)));
 
-await loadDefinitions();
+const reachable = await loadDefinitions();
 const query = new URLSearchParams(location.search);
-if (query.get('key')) {
+if (reachable && query.get('key')) {
   definitionSelect.value = query.get('key');
   await loadVersions(query.get('key')).catch(() => {});
   if (query.get('version')) versionSelect.value = query.get('version');
   await open(query.get('key'), query.get('version'));
 } else {
-  await newDiagram();
+  await newDiagram(false);
 }

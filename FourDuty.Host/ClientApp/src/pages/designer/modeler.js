@@ -34,7 +34,6 @@ export function lintMessage(problem) {
 export function createModeler({ canvas, properties }) {
   return new BpmnModeler({
     container: canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: properties },
     additionalModules: [
       translateModule,
