@@ -94,6 +94,50 @@ public sealed class DesignerBrowserTests
         (await page.Locator(".djs-element.fd-server-problem[data-element-id=Notify]").CountAsync()).ShouldBe(1);
     }
 
+    [SkippableFact]
+    public async Task Designer_AppliesTheReminderTemplate_AndTheMissingImplementationIsGone()
+    {
+        await using var host = new FourDutyHostFactory();
+        await using var browser = await BrowserSession.StartAsync(host);
+        var page = browser.Page;
+        await browser.GoAsync("/designer");
+        await page.Locator("#fd-open-file").SetInputFilesAsync(WebFixtures.Path("refused.bpmn"));
+        await page.Locator(".djs-element[data-element-id=Notify]").WaitForAsync();
+        var missing = page.Locator(".fd-problem[data-source=browser][data-element-id=Notify][data-code=BPMN-083]");
+        await missing.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await SelectAsync(page, "Notify");
+        await page.Locator(".bio-properties-panel-select-template-button").ClickAsync();
+        await page.Locator(".djs-popup").GetByText("期限前提醒邮件").ClickAsync();
+        const string aboutTask = "[id='bio-properties-panel-custom-entry-fourduty.deadline-reminder-1']";
+        await page.Locator($".bio-properties-panel-group:has({aboutTask}) .bio-properties-panel-group-header").ClickAsync();
+        await FillAsync(page, aboutTask, "Orphan");
+
+        await missing.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        (await page.Locator(".bio-properties-panel-header").InnerTextAsync()).ShouldContain("期限前提醒邮件");
+        await browser.ScreenshotAsync("designer-template-applied");
+        browser.ConsoleErrors.ShouldBeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Designer_OpensADeployedTaskForm_InTheFormEditor()
+    {
+        await using var host = new FourDutyHostFactory();
+        await using var browser = await BrowserSession.StartAsync(host);
+        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        await WebFixtures.DeployAsync(api, "deadline-reminder.bpmn", "lists.form");
+        var page = browser.Page;
+        await browser.GoAsync("/designer?key=deadline-reminder&version=1");
+        await page.Locator(".djs-element[data-element-id=SubmitLists]").WaitForAsync();
+
+        await page.Locator("#fd-tab-view-forms").ClickAsync();
+        await page.Locator("#fd-form-select").SelectOptionAsync("lists.form");
+
+        await page.Locator(".fjs-editor-container").GetByText("责任清单").First.WaitForAsync();
+        await browser.ScreenshotAsync("designer-form-editor");
+        browser.ConsoleErrors.ShouldBeEmpty();
+    }
+
     private static async Task<List<string>> Problems(IPage page, string source)
     {
         var found = new List<string>();
