@@ -34,11 +34,20 @@ internal static class TestRunEndpoints
                 extensions: new Dictionary<string, object?> { ["code"] = "TESTRUN-NO-MODEL" });
         }
 
+        var unnamed = (body.Forms ?? []).Select((form, index) => (form, index))
+            .FirstOrDefault(f => f.form.Name is null || !f.form.Name.EndsWith(".form", StringComparison.OrdinalIgnoreCase) || f.form.Schema is null);
+        if (unnamed.form is not null)
+        {
+            return Results.Problem($"forms[{unnamed.index}] needs a 'name' ending in .form (as the task's camunda:formKey names it) and a 'schema'; it has name '{unnamed.form.Name}'.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "TESTRUN-FORM-INVALID",
+                extensions: new Dictionary<string, object?> { ["code"] = "TESTRUN-FORM-INVALID" });
+        }
+
         TestRun run;
         try
         {
             run = await registry.CreateAsync(new TestRunRequest(body.Bpmn, body.FileName ?? "model.bpmn",
-                body.Forms?.Select(f => new TestRunForm(f.Name, f.Schema?.ToJsonString() ?? "")).ToList(), body.Start, body.BusinessKey, body.Variables),
+                body.Forms?.Select(f => new TestRunForm(f.Name!, f.Schema!.ToJsonString())).ToList(), body.Start, body.BusinessKey, body.Variables),
                 cancellationToken);
         }
         catch (TestRunLimitException limit)
@@ -104,12 +113,19 @@ internal static class TestRunEndpoints
             return Missing(id);
         }
 
-        var state = await run.RunAsync(registry.Now, async r =>
+        try
         {
-            await action(r);
-            return await TestRunView.ReadAsync(r, cancellationToken);
-        }, cancellationToken);
-        return Results.Ok(state);
+            var state = await run.RunAsync(registry.Now, async r =>
+            {
+                await action(r);
+                return await TestRunView.ReadAsync(r, cancellationToken);
+            }, cancellationToken);
+            return Results.Ok(state);
+        }
+        catch (TestRunEndedException)
+        {
+            return Missing(id);
+        }
     }
 
     private static IResult Missing(Guid id) =>
@@ -121,7 +137,7 @@ internal sealed record TestRunCreateRequest(string Bpmn, string? FileName, IRead
     IReadOnlyDictionary<string, JsonNode?>? Variables);
 
 /// <summary>A form file: its name (as the task's formKey names it) and its form-js schema.</summary>
-internal sealed record TestRunFormBody(string Name, JsonNode? Schema);
+internal sealed record TestRunFormBody(string? Name, JsonNode? Schema);
 
 /// <summary>How far to move the clock.</summary>
 internal sealed record TestRunAdvanceRequest(string? Duration, bool ToNextTimer = false);

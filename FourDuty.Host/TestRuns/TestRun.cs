@@ -12,6 +12,7 @@ internal sealed class TestRun(Guid id, string definitionKey, ServiceProvider ser
     CapturingMailTransport mail, DateTimeOffset createdAt) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _ended;
 
     public Guid Id { get; } = id;
 
@@ -30,11 +31,17 @@ internal sealed class TestRun(Guid id, string definitionKey, ServiceProvider ser
     public DateTimeOffset LastUsed { get; private set; } = createdAt;
 
     /// <summary>Runs <paramref name="action"/> alone on this test-run.</summary>
+    /// <exception cref="TestRunEndedException">The test-run ended while the call waited for its turn.</exception>
     public async Task<T> RunAsync<T>(DateTimeOffset now, Func<TestRun, Task<T>> action, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (_ended)
+            {
+                throw new TestRunEndedException();
+            }
+
             LastUsed = now;
             return await action(this);
         }
@@ -44,10 +51,27 @@ internal sealed class TestRun(Guid id, string definitionKey, ServiceProvider ser
         }
     }
 
+    /// <summary>Ends the test-run once the operation in progress (if any) is done; later calls get <see cref="TestRunEndedException"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-        _gate.Dispose();
+        await _gate.WaitAsync();
+        try
+        {
+            if (_ended)
+            {
+                return;
+            }
+
+            _ended = true;
+            await services.DisposeAsync();
+            await database.DisposeAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 }
+
+/// <summary>The test-run was ended (deleted or expired) while a call on it waited.</summary>
+internal sealed class TestRunEndedException() : Exception("The test-run was ended.");

@@ -21,16 +21,29 @@ internal static class PageEndpoints
 
     public static void MapPages(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<ClientAssets>().Folder is not { } folder)
+        {
+            app.Logger.LogWarning("The pages were not built (no wwwroot/app/manifest.json): run dotnet build, which needs Node.js 20 or later.");
+        }
+        else
+        {
+            MapBundles(app, folder);
+        }
+
+        app.MapGet("/", (HttpContext context, ClientAssets assets) => Page(context, assets, "home")).ExcludeFromDescription();
+        app.MapGet("/designer", (HttpContext context, ClientAssets assets) => Page(context, assets, "designer")).ExcludeFromDescription();
+    }
+
+    private static void MapBundles(WebApplication app, string folder)
+    {
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "app")),
+            FileProvider = new PhysicalFileProvider(folder),
             RequestPath = ClientAssets.RequestPath,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = IsHashed(context.File.Name)
                 ? "public, max-age=31536000, immutable"
                 : "no-cache",
         });
-        app.MapGet("/", (HttpContext context, ClientAssets assets) => Page(context, assets, "home")).ExcludeFromDescription();
-        app.MapGet("/designer", (HttpContext context, ClientAssets assets) => Page(context, assets, "designer")).ExcludeFromDescription();
     }
 
     private static IResult Page(HttpContext context, ClientAssets assets, string page)

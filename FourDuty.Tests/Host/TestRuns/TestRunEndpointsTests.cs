@@ -86,6 +86,24 @@ public sealed class TestRunEndpointsTests
     }
 
     [Fact]
+    public async Task Create_Returns422NamingTheForm_WhenAFormHasNoName()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/test-runs", new
+        {
+            bpmn = WebFixtures.Read("deadline-reminder.bpmn"),
+            forms = new[] { new { name = "lists", schema = JsonNode.Parse(WebFixtures.Read("lists.form")) } },
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("TESTRUN-FORM-INVALID");
+        body.ShouldContain("forms[0]");
+    }
+
+    [Fact]
     public async Task Create_Returns429_WhenEveryAllowedTestRunIsInUse_AndDeleteFreesOne()
     {
         await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["TestRuns:MaxRuns"] = "1" });

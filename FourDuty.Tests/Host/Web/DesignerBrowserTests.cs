@@ -14,12 +14,8 @@ public sealed class DesignerBrowserTests
     {
         await using var host = new FourDutyHostFactory();
         await using var browser = await BrowserSession.StartAsync(host);
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        await WebFixtures.DeployAsync(api, "deadline-reminder.bpmn", "lists.form");
+        using var api = await WebFixtures.OpenDeadlineReminderAsync(browser);
         var page = browser.Page;
-
-        await browser.GoAsync("/designer?key=deadline-reminder&version=1");
-        await page.Locator(".djs-element[data-element-id=DeadlineTimer]").WaitForAsync();
         await browser.ScreenshotAsync("designer-opened");
 
         // The deadline: the task's due date and the timer that fires at it, in the properties panel.
@@ -124,11 +120,8 @@ public sealed class DesignerBrowserTests
     {
         await using var host = new FourDutyHostFactory();
         await using var browser = await BrowserSession.StartAsync(host);
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        await WebFixtures.DeployAsync(api, "deadline-reminder.bpmn", "lists.form");
+        using var api = await WebFixtures.OpenDeadlineReminderAsync(browser);
         var page = browser.Page;
-        await browser.GoAsync("/designer?key=deadline-reminder&version=1");
-        await page.Locator(".djs-element[data-element-id=SubmitLists]").WaitForAsync();
 
         await page.Locator("#fd-tab-view-forms").ClickAsync();
         await page.Locator("#fd-form-select").SelectOptionAsync("lists.form");

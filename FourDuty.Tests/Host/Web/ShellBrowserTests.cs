@@ -79,6 +79,7 @@ public sealed class ShellBrowserTests
             bytes += (await script.BodyAsync()).Length;
         }
 
+        await browser.ScreenshotAsync("shell-home-script-budget");
         bytes.ShouldBeLessThan(100 * 1024);
         scripts.ShouldNotContain(script => script.Url.Contains("designer", StringComparison.Ordinal));
     }
@@ -97,6 +98,7 @@ public sealed class ShellBrowserTests
                 await browser.Page.Locator(".djs-container").WaitForAsync();
             }
 
+            await browser.ScreenshotAsync($"axe{path.Replace('/', '-')}");
             var result = await browser.Page.RunAxe();
             var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();

@@ -12,11 +12,8 @@ public sealed class TestRunBrowserTests
     {
         await using var host = new FourDutyHostFactory();
         await using var browser = await BrowserSession.StartAsync(host);
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        await WebFixtures.DeployAsync(api, "deadline-reminder.bpmn", "lists.form");
+        using var api = await WebFixtures.OpenDeadlineReminderAsync(browser);
         var page = browser.Page;
-        await browser.GoAsync("/designer?key=deadline-reminder&version=1");
-        await page.Locator(".djs-element[data-element-id=SubmitLists]").WaitForAsync();
 
         await page.Locator("#fd-tab-side-testrun").ClickAsync();
         await page.Locator("#fd-run-start").FillAsync("2027-01-04T09:00");

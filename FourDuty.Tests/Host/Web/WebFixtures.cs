@@ -25,4 +25,17 @@ internal static class WebFixtures
         using var response = await client.PostAsync("/api/deployments", content);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>
+    /// Deploys <c>deadline-reminder.bpmn</c> with its form as version 1 and opens it in the designer, once the diagram
+    /// shows; returns a client for the same service's API.
+    /// </summary>
+    public static async Task<HttpClient> OpenDeadlineReminderAsync(FourDuty.Tests.Infrastructure.BrowserSession browser)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        await DeployAsync(api, "deadline-reminder.bpmn", "lists.form");
+        await browser.GoAsync("/designer?key=deadline-reminder&version=1");
+        await browser.Page.Locator(".djs-element[data-element-id=DeadlineTimer]").WaitForAsync();
+        return api;
+    }
 }
