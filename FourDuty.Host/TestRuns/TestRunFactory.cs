@@ -16,7 +16,7 @@ namespace FourDuty.Host.TestRuns;
 /// same service task handlers, assignment and task listeners, with three things swapped: a private in-memory SQLite
 /// database (every DbContext of every layer points at it), a simulated clock and a mail transport that keeps messages.
 /// </summary>
-internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactory loggers, ProcessEngine service)
+internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactory loggers, IHostEnvironment environment, ProcessEngine service)
 {
     /// <exception cref="EngineException">The model cannot be deployed (invalid, with the problems) or not started.</exception>
     public async Task<TestRun> CreateAsync(TestRunRequest request, DateTimeOffset createdAt, CancellationToken cancellationToken)
@@ -28,8 +28,10 @@ internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactor
         var clock = new SimulatedClock(request.Start ?? createdAt);
         var mail = new CapturingMailTransport(clock);
         var services = new ServiceCollection();
-        // The service's configuration and logging, registered as instances: the test-run's provider does not own them.
+        // The service's configuration, environment and logging, registered as instances: the test-run's provider does
+        // not own them.
         services.AddSingleton(configuration);
+        services.AddSingleton(environment);
         services.AddSingleton(loggers);
         services.AddLogging();
         services.AddSingleton<IMailTransport>(mail);

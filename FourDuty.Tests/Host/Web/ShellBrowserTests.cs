@@ -90,20 +90,24 @@ public sealed class ShellBrowserTests
         await using var host = new FourDutyHostFactory();
         await using var browser = await BrowserSession.StartAsync(host);
 
-        foreach (var path in new[] { "/", "/designer" })
+        var serious = new List<string>();
+        async Task CheckAsync(string state)
         {
-            await browser.GoAsync(path);
-            if (path == "/designer")
-            {
-                await browser.Page.Locator(".djs-container").WaitForAsync();
-            }
-
-            await browser.ScreenshotAsync($"axe{path.Replace('/', '-')}");
+            await browser.ScreenshotAsync($"axe-{state}");
             var result = await browser.Page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-            serious.ShouldBeEmpty(string.Join("\n", serious));
+            serious.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{state}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}"));
         }
+
+        await browser.GoAsync("/");
+        await CheckAsync("home");
+        await browser.GoAsync("/designer");
+        await browser.Page.Locator(".djs-container").WaitForAsync();
+        await CheckAsync("designer");
+        await browser.Page.Locator("#fd-tab-side-testrun").ClickAsync();
+        await CheckAsync("designer-testrun");
+
+        serious.ShouldBeEmpty(string.Join("\n", serious));
     }
 
     [SkippableFact]
