@@ -43,7 +43,6 @@ internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactor
             engine.JobDriver = JobDriver.Manual;
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var run = new TestRun(id, request.Key ?? "", provider, database, clock, mail, createdAt);
         try
         {
             // Migrations, then whatever the layers seed (the organisation, the calendar): as the service starts.
@@ -52,19 +51,20 @@ internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactor
                 await hosted.StartAsync(cancellationToken);
             }
 
-            var key = await DeployAsync(run.Engine, request, cancellationToken);
-            run = new TestRun(id, key, provider, database, clock, mail, createdAt);
+            var engine = provider.GetRequiredService<ProcessEngine>();
+            var key = await DeployAsync(engine, request, cancellationToken);
             if (HasPlainStart(request.Bpmn))
             {
-                await run.Engine.StartAsync(key, request.BusinessKey, request.Variables, cancellationToken: cancellationToken);
+                await engine.StartAsync(key, request.BusinessKey, request.Variables, cancellationToken: cancellationToken);
             }
 
-            await run.Engine.RunDueWorkAsync(cancellationToken);
-            return run;
+            await engine.RunDueWorkAsync(cancellationToken);
+            return new TestRun(id, key, provider, database, clock, mail, createdAt);
         }
         catch
         {
-            await run.DisposeAsync();
+            await provider.DisposeAsync();
+            await database.DisposeAsync();
             throw;
         }
     }
@@ -112,9 +112,8 @@ internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactor
 /// <param name="Start">Where the simulated clock starts (default: now).</param>
 /// <param name="BusinessKey">The instance's business key.</param>
 /// <param name="Variables">The start variables.</param>
-/// <param name="Key">Filled in from the model.</param>
 internal sealed record TestRunRequest(string Bpmn, string FileName = "model.bpmn", IReadOnlyList<TestRunForm>? Forms = null, DateTimeOffset? Start = null,
-    string? BusinessKey = null, IReadOnlyDictionary<string, JsonNode?>? Variables = null, string? Key = null);
+    string? BusinessKey = null, IReadOnlyDictionary<string, JsonNode?>? Variables = null);
 
 /// <summary>A form file sent with a test-run.</summary>
 internal sealed record TestRunForm(string Name, string Json);

@@ -41,8 +41,7 @@ internal static class TestRunView
                 Ran = history.Where(h => h.Type == HistoryEventType.ElementLeft && h.ElementId is not null)
                     .GroupBy(h => h.ElementId!).ToDictionary(g => g.Key, g => g.Count()),
                 Incidents = snapshot.Incidents.Select(i => new { i.Id, i.ElementId, i.Code, i.Message }),
-                Variables = snapshot.Variables.Where(v => v.ScopeId == record.Id || snapshot.Scopes.All(s => s.Id != v.ScopeId))
-                    .ToDictionary(v => v.Name, v => JsonNode.Parse(v.Json)),
+                Api.InstanceView.From(snapshot).Variables,
             });
             foreach (var task in snapshot.OpenTasks)
             {
