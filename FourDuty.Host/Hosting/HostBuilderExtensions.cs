@@ -9,7 +9,8 @@ using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
 using FourDuty.Host.Security.Policies;
 using FourDuty.Host.TaskPages;
-using FourDuty.Workflows;
+using FourDuty.Host.TestRuns;
+using FourDuty.Host.Web;
 
 namespace FourDuty.Host.Hosting;
 
@@ -20,24 +21,18 @@ internal static class HostBuilderExtensions
     {
         var configuration = builder.Configuration;
         var clock = ClockSettings.Create(configuration);
-        builder.Services.AddFourDutyEngine(engine =>
+        builder.Services.AddFourDutyProcessing(configuration, engine =>
         {
             engine.Storage.PostgresConnectionString = configuration.GetConnectionString("Postgres");
             engine.Storage.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? engine.Storage.SqliteConnectionString;
-            configuration.GetSection("Engine").Bind(engine.Engine);
             engine.Clock = clock;
             engine.JobDriver = JobDriver.Hangfire;
         });
-        builder.Services.AddSingleton<IBusinessCalendar>(sp => CalendarSettings.Load(
-            configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
-        builder.Services.AddFourDutyWorkflows(SeedPath(configuration["Seeds:Organization"] ?? "seeds/organization.json"));
-        builder.Services.AddFourDutyMail(configuration);
-        builder.Services.AddSingleton<FourDuty.Engine.Outbox.IOutboxHandler, TaskMailOutboxHandler>();
-        builder.Services.AddSingleton<FourDuty.Engine.Runtime.Handlers.IServiceTaskHandler, MailSendTaskHandler>();
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity(configuration);
         builder.Services.AddTaskLinkRedaction();
+        builder.Services.AddFourDutyPages();
+        builder.Services.AddTestRuns(configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi(openApi => openApi.AddPolicyDescriptions());
         builder.Services.AddProblemDetails();
@@ -47,9 +42,6 @@ internal static class HostBuilderExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
-
-    /// <summary>A seed file's path: as given when absolute, else next to the program (where the build copies <c>seeds/</c>).</summary>
-    private static string SeedPath(string file) => Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
 
     public static WebApplication MapFourDutyEndpoints(this WebApplication app)
     {
@@ -66,6 +58,7 @@ internal static class HostBuilderExtensions
         app.MapSecurityEndpoints(api);
         app.MapTaskPages();
         app.MapOutboxPages();
+        app.MapPages();
         return app;
     }
 }

@@ -47,12 +47,17 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
     /// </summary>
     public HttpClient CreateClientFor(string person)
     {
-        using var scope = Services.CreateScope();
-        var (_, secret) = scope.ServiceProvider.GetRequiredService<AccessTokenStore>()
-            .CreateAsync(person, "test client", TimeSpan.FromDays(1), CancellationToken.None).GetAwaiter().GetResult();
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CreateAccessToken(person));
         return client;
+    }
+
+    /// <summary>A personal access token for <paramref name="person"/>, valid for a day (for clients of a Kestrel-served host).</summary>
+    public string CreateAccessToken(string person)
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AccessTokenStore>()
+            .CreateAsync(person, "test client", TimeSpan.FromDays(1), CancellationToken.None).GetAwaiter().GetResult().Secret;
     }
 
     /// <summary>A client for a new account <c>test.{roles}</c> holding exactly <paramref name="roles"/> (none for a person without access).</summary>

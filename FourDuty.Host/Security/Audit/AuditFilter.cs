@@ -72,8 +72,16 @@ internal sealed class AuditFilter : IEndpointFilter
     private sealed record AuditNote(string? Actor, string? Target, string? Summary, string? Via);
 }
 
+/// <summary>Marks a POST that changes none of the service's records (a validation, a designer's isolated test-run).</summary>
+/// <param name="Why">Why nothing needs recording.</param>
+internal sealed record ChangesNothing(string Why);
+
 internal static class AuditedExtensions
 {
+    /// <summary>Says on purpose that the endpoint, though not a GET, changes no record of the service and is not audited.</summary>
+    public static TBuilder ChangesNothing<TBuilder>(this TBuilder builder, string why) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ChangesNothing(why));
+
     /// <summary>Records each call of the endpoint in the audit trail as <paramref name="operation"/>.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string operation, Func<AuditedCall, string?>? summarize = null)
         where TBuilder : IEndpointConventionBuilder =>
