@@ -27,13 +27,16 @@ internal static class HostBuilderExtensions
             engine.Clock = clock;
             engine.JobDriver = JobDriver.Hangfire;
         });
-        builder.Services.AddSingleton<IBusinessCalendar>(sp => CalendarSettings.Load(
-            configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
-        builder.Services.AddFourDutyWorkflows(SeedPath(configuration["Seeds:Organization"] ?? "seeds/organization.json"));
+        builder.Services.AddFourDutyWorkflows(workflows =>
+        {
+            configuration.GetSection("Seeds").Bind(workflows.Seeds);
+            workflows.Seeds.Calendar = configuration["Engine:CalendarFile"] ?? workflows.Seeds.Calendar;
+            configuration.GetSection("Mail").Bind(workflows.Notifications);
+            workflows.Notifications.PublicUrl = (configuration["PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? workflows.Notifications.PublicUrl).TrimEnd('/');
+            workflows.Notifications.TaskLinkPath = TaskPageEndpoints.Prefix;
+            configuration.GetSection("Evidence").Bind(workflows.Evidence);
+        });
         builder.Services.AddFourDutyMail(configuration);
-        builder.Services.AddSingleton<FourDuty.Engine.Outbox.IOutboxHandler, TaskMailOutboxHandler>();
-        builder.Services.AddSingleton<FourDuty.Engine.Runtime.Handlers.IServiceTaskHandler, MailSendTaskHandler>();
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");
@@ -48,12 +51,9 @@ internal static class HostBuilderExtensions
         return builder;
     }
 
-    /// <summary>A seed file's path: as given when absolute, else next to the program (where the build copies <c>seeds/</c>).</summary>
-    private static string SeedPath(string file) => Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
-
     public static WebApplication MapFourDutyEndpoints(this WebApplication app)
     {
-        // Read the business calendar now: a missing or broken file stops the start with its name, not a later request.
+        // Read the business calendar file now: a missing or broken file stops the start with its name and line, not a later request.
         app.Services.GetRequiredService<IBusinessCalendar>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

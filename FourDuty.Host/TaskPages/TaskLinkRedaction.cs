@@ -1,3 +1,4 @@
+using FourDuty.Engine.Runtime.Tasks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 

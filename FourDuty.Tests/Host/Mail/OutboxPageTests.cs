@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
