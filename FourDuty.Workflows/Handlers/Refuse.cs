@@ -13,7 +13,7 @@ internal static class Refuse
         if (errors.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The task '{input.Context.ElementId}' stored nothing: {string.Join(" ", errors.Select(e => $"{e.Key}: {e.Message}"))} Correct the variables and retry.");
+                $"The task '{input.Context.ElementId}' stored nothing: {string.Join(" ", errors.Select(e => $"{e.Key} ({e.Code}): {e.Message}"))} Correct the variables and retry.");
         }
     }
 }
