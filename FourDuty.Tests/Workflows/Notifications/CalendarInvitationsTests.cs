@@ -15,7 +15,7 @@ public sealed class CalendarInvitationsTests
         var part = invitations.CreateRequest(MailTestData.Talk(sequence: 0));
 
         part.Method.ShouldBe("REQUEST");
-        var calendar = Calendar.Load(part.Ics)!;
+        var calendar = Ical.Net.Calendar.Load(part.Ics)!;
         calendar.Method.ShouldBe("REQUEST");
         var talk = calendar.Events.ShouldHaveSingleItem();
         talk.Uid.ShouldBe("talk-7f3a@fourduty");
@@ -40,12 +40,12 @@ public sealed class CalendarInvitationsTests
     [Fact]
     public void CreateCancel_BuildsCancelledEventWithSameUidAndHigherSequence_WhenTalkIsCalledOff()
     {
-        var request = Calendar.Load(invitations.CreateRequest(MailTestData.Talk(sequence: 1)).Ics)!.Events.Single();
+        var request = Ical.Net.Calendar.Load(invitations.CreateRequest(MailTestData.Talk(sequence: 1)).Ics)!.Events.Single();
 
         var part = invitations.CreateCancel(MailTestData.Talk(sequence: 2));
 
         part.Method.ShouldBe("CANCEL");
-        var calendar = Calendar.Load(part.Ics)!;
+        var calendar = Ical.Net.Calendar.Load(part.Ics)!;
         calendar.Method.ShouldBe("CANCEL");
         var cancelled = calendar.Events.ShouldHaveSingleItem();
         cancelled.Uid.ShouldBe(request.Uid);
