@@ -4,6 +4,7 @@ using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
+using FourDuty.Host.Evidence;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
@@ -64,6 +65,7 @@ internal static class HostBuilderExtensions
         app.MapFourDutyJobsDashboard();
         app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         app.MapTaskPages();
+        app.MapEvidenceEndpoints();
         app.MapOutboxPages();
         return app;
     }
