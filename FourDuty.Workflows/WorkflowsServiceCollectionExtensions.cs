@@ -66,6 +66,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, NoticeOutboxHandler>();
         services.AddSingleton<IOutboxHandler, LateCompletionHandler>();
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<Dossiers>();
 
         foreach (var handler in Handlers)
         {
