@@ -9,7 +9,8 @@ namespace FourDuty.Workflows.Handlers;
 /// findings, assignments, rounds, verifications, close-outs, evidence, list changes), from <c>feedbackId</c>. Out:
 /// <c>reportId</c>, <c>reportTitle</c>, <c>reportText</c>.
 /// </summary>
-internal sealed class WrittenReportHandler(DutyWrites writes, Organization.PeopleDirectory directory) : DutyWriteHandler(writes)
+internal sealed class WrittenReportHandler(DutyWrites writes, Organization.PeopleDirectory directory, FourDuty.Engine.Runtime.EngineOptions options)
+    : DutyWriteHandler(writes)
 {
     public override string Type => "duty.writtenReport";
 
@@ -17,7 +18,7 @@ internal sealed class WrittenReportHandler(DutyWrites writes, Organization.Peopl
         CancellationToken cancellationToken)
     {
         var feedbackId = input.RequiredGuid("feedbackId", "the id duty.recordFeedback gave the feedback");
-        var (title, text) = await ReportWriter.WriteAsync(db, directory.Current, feedbackId, cancellationToken)
+        var (title, text) = await ReportWriter.WriteAsync(db, directory.Current, feedbackId, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), cancellationToken)
             ?? throw input.Wrong("feedbackId", "the id of recorded feedback", JsonValue.Create(feedbackId.ToString()));
         var report = DutyWrites.New(new WrittenReport { FeedbackId = feedbackId, Title = title, Text = text }, input.Context, now);
         db.WrittenReports.Add(report);

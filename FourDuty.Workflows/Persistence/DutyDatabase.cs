@@ -16,7 +16,12 @@ internal sealed class DutyDatabase(IOptions<StorageOptions> storage) : IDbContex
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var db = CreateDbContext();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrate() also diffs the whole model against the snapshot, which costs seconds of CPU on a busy machine while the
+        // other nodes wait for the migration lock; with nothing pending there is nothing to do.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 
     public static DutyDbContext Create(StorageOptions storage) => storage.Provider switch

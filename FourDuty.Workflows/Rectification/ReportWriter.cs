@@ -20,7 +20,7 @@ internal static class ReportWriter
     };
 
     /// <summary>The title and text, or null when there is no such feedback.</summary>
-    public static async Task<(string Title, string Text)?> WriteAsync(DutyDbContext db, OrgChart org, Guid feedbackId, CancellationToken cancellationToken)
+    public static async Task<(string Title, string Text)?> WriteAsync(DutyDbContext db, OrgChart org, Guid feedbackId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         if (await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.Id == feedbackId, cancellationToken) is not { } feedback)
         {
@@ -60,7 +60,7 @@ internal static class ReportWriter
 
             text.Append(CultureInfo.InvariantCulture, $"   佐证材料{evidence.GetValueOrDefault(finding.Id)}份；");
             text.Append(finding.State == FindingState.Closed
-                ? $"已于{finding.ClosedAt!.Value.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}经第一责任人和纪委书记签字销号。\n"
+                ? $"已于{TimeZoneInfo.ConvertTime(finding.ClosedAt!.Value, zone):yyyy年M月d日}经第一责任人和纪委书记签字销号。\n"
                 : $"当前状态：{StateName(finding.State)}。\n");
         }
 

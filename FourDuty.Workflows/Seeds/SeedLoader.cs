@@ -41,12 +41,24 @@ internal sealed class SeedLoader(
             return;
         }
 
+        var organizationBytes = File.ReadAllBytes(organizationFile);
+        await using (var check = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            // The usual start (files unchanged) takes no lock, so that the nodes of a cluster restart side by side.
+            if (await ChangedAsync(check, "organization", organizationBytes, cancellationToken) is null
+                && await ChangedAsync(check, "calendar", calendarBytes, cancellationToken) is null)
+            {
+                await ServeAsync(cancellationToken);
+                return;
+            }
+        }
+
         await using (storage.Value.Provider == StorageProvider.Postgres
             ? await PostgresAdvisoryLock.AcquireAsync(storage.Value.PostgresConnectionString!, SeedLock, cancellationToken)
             : null)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await ChangedAsync(db, "organization", File.ReadAllBytes(organizationFile), cancellationToken) is { } organizationHash)
+            if (await ChangedAsync(db, "organization", organizationBytes, cancellationToken) is { } organizationHash)
             {
                 await OrganizationWriter.ApplyAsync(db, organization, cancellationToken);
                 await MarkAsync(db, "organization", organizationHash, cancellationToken);
@@ -62,6 +74,12 @@ internal sealed class SeedLoader(
             }
         }
 
+        await ServeAsync(cancellationToken);
+    }
+
+    // From now on the organisation and the calendar are the database's.
+    private async Task ServeAsync(CancellationToken cancellationToken)
+    {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             directory.Replace(await OrganizationWriter.ReadAsync(db, cancellationToken));
