@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real parts: a private PostgreSQL cluster started here (and
-# installed with apt if missing), stopped again on exit, on failure and on Ctrl+C.
+# installed with apt if missing), stopped again on exit, on failure and on Ctrl+C; headless Chromium and a
+# Chinese font for the browser tests (installed with apt if missing).
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Bpmn]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +25,19 @@ install_postgres() {
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
+# The browser tests drive the system's Chromium (never a browser Playwright downloads); the screenshots need a
+# Chinese font, or every character is an empty box.
+install_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  [ ${#missing[@]} -eq 0 ] && return
+  log "installing ${missing[*]} with apt for the browser tests"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # A run that was killed (SIGKILL) could not stop its cluster; stop and remove those whose owner is gone.
@@ -71,6 +85,7 @@ start_cluster() {
 }
 
 install_postgres
+install_browser
 PG_BIN=$(postgres_bin)
 remove_stale_clusters
 trap stop_cluster EXIT

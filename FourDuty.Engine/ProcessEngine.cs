@@ -49,6 +49,15 @@ public sealed class ProcessEngine
     public Task<DeploymentResult> DeployAsync(IReadOnlyList<DeploymentResource> resources, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new DeployCommand(resources, _parser), cancellationToken);
 
+    /// <summary>Checks files exactly as <see cref="DeployAsync"/> would, and stores nothing: the problems, or none.</summary>
+    public Task<DeploymentResult> ValidateAsync(IReadOnlyList<DeploymentResource> resources, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ValidateDeploymentCommand(resources, _parser), cancellationToken);
+
+    /// <summary>The forms the user tasks of a deployed version open (the latest version when <paramref name="version"/> is null).</summary>
+    /// <exception cref="EngineException">No such process or version is deployed.</exception>
+    public Task<IReadOnlyList<Forms.FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
+
     /// <summary>Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event.</summary>
     /// <exception cref="EngineException">The process is not deployed, or has no plain start event.</exception>
     public Task<Guid> StartAsync(string key, string? businessKey = null, IReadOnlyDictionary<string, JsonNode?>? variables = null,

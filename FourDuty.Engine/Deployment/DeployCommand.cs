@@ -16,32 +16,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
 {
     public async Task<DeploymentResult> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var forms = Resources.Where(FormFiles.Is).Select(r => (Resource: r, Result: Forms.FormSchema.Parse(r.Xml))).ToList();
-        var parsed = Resources.Where(r => !FormFiles.Is(r)).Select(r => (Resource: r, Result: Parser.Parse(r.Xml, r.Name))).ToList();
-        var problems = parsed.SelectMany(p => p.Result.Problems)
-            .Concat(forms.SelectMany(f => f.Result.Problems.Select(problem => FormFiles.AsProblem(problem, f.Resource.Name))))
-            .ToList();
-        var processes = parsed
-            .Where(p => p.Result.Model is not null)
-            .SelectMany(p => p.Result.Model!.ExecutableProcesses.Select(process => (p.Resource, process)))
-            .ToList();
-        if (Resources.Count == 0)
-        {
-            problems.Add(Problem("The deployment has no files. Send one or more .bpmn files.", null));
-        }
-        else if (processes.Count == 0 && forms.Count == 0 && problems.All(p => p.Severity != ProblemSeverity.Error))
-        {
-            problems.Add(Problem("No file holds an executable process, so there is nothing to deploy. Set isExecutable=\"true\" on the process to run.",
-                Resources[0].Name));
-        }
-
-        foreach (var duplicate in processes.GroupBy(p => p.process.Id).Where(g => g.Count() > 1))
-        {
-            problems.Add(Problem($"The process id '{duplicate.Key}' appears in {duplicate.Count()} files of this deployment ({string.Join(", ", duplicate.Select(d => d.Resource.Name))}). Each process id may be deployed once.",
-                duplicate.First().Resource.Name));
-        }
-
-        problems.AddRange(await MissingFormsAsync(step, processes, forms.Select(f => f.Resource.Name).ToHashSet(StringComparer.Ordinal), cancellationToken));
+        var (problems, processes, forms) = await CheckAsync(Resources, Parser, step, cancellationToken);
         if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
             return new DeploymentResult([], problems);
@@ -55,12 +30,48 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
         }
 
         var deployedForms = new List<DeployedForm>();
-        foreach (var (resource, _) in forms)
+        foreach (var resource in forms)
         {
             deployedForms.Add(await DeployFormAsync(step, deploymentId, resource, cancellationToken));
         }
 
         return new DeploymentResult(definitions, problems) { Forms = deployedForms };
+    }
+
+    /// <summary>
+    /// Everything a deployment checks before it stores anything: each model and form parsed and validated, files
+    /// without a process, duplicate process ids, form keys that name no form. Shared with <see cref="ValidateDeploymentCommand"/>.
+    /// </summary>
+    internal static async Task<(List<BpmnProblem> Problems, List<(DeploymentResource Resource, BpmnProcess Process)> Processes, List<DeploymentResource> Forms)>
+        CheckAsync(IReadOnlyList<DeploymentResource> resources, BpmnParser parser, StepContext step, CancellationToken cancellationToken)
+    {
+        var forms = resources.Where(FormFiles.Is).Select(r => (Resource: r, Result: Forms.FormSchema.Parse(r.Xml))).ToList();
+        var parsed = resources.Where(r => !FormFiles.Is(r)).Select(r => (Resource: r, Result: parser.Parse(r.Xml, r.Name))).ToList();
+        var problems = parsed.SelectMany(p => p.Result.Problems)
+            .Concat(forms.SelectMany(f => f.Result.Problems.Select(problem => FormFiles.AsProblem(problem, f.Resource.Name))))
+            .ToList();
+        var processes = parsed
+            .Where(p => p.Result.Model is not null)
+            .SelectMany(p => p.Result.Model!.ExecutableProcesses.Select(process => (p.Resource, process)))
+            .ToList();
+        if (resources.Count == 0)
+        {
+            problems.Add(Problem("The deployment has no files. Send one or more .bpmn files.", null));
+        }
+        else if (processes.Count == 0 && forms.Count == 0 && problems.All(p => p.Severity != ProblemSeverity.Error))
+        {
+            problems.Add(Problem("No file holds an executable process, so there is nothing to deploy. Set isExecutable=\"true\" on the process to run.",
+                resources[0].Name));
+        }
+
+        foreach (var duplicate in processes.GroupBy(p => p.process.Id).Where(g => g.Count() > 1))
+        {
+            problems.Add(Problem($"The process id '{duplicate.Key}' appears in {duplicate.Count()} files of this deployment ({string.Join(", ", duplicate.Select(d => d.Resource.Name))}). Each process id may be deployed once.",
+                duplicate.First().Resource.Name));
+        }
+
+        problems.AddRange(await MissingFormsAsync(step, processes, forms.Select(f => f.Resource.Name).ToHashSet(StringComparer.Ordinal), cancellationToken));
+        return (problems, processes, forms.Select(f => f.Resource).ToList());
     }
 
     private static async Task<DeployedForm> DeployFormAsync(StepContext step, Guid deploymentId, DeploymentResource resource, CancellationToken cancellationToken)

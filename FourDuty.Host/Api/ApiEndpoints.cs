@@ -12,6 +12,7 @@ internal static class ApiEndpoints
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
         api.MapIncidentEndpoints();
+        api.MapTestRunEndpoints();
         if (simulatedClock)
         {
             api.MapClockEndpoints();

@@ -11,6 +11,7 @@ internal static class DefinitionEndpoints
         definitions.MapGet("/{key}", GetAsync).WithSummary("The latest version of one process");
         definitions.MapGet("/{key}/versions", VersionsAsync).WithSummary("Every version of one process");
         definitions.MapGet("/{key}/xml", XmlAsync).WithSummary("The BPMN XML of the latest (or ?version=) version");
+        definitions.MapGet("/{key}/forms", FormsAsync).WithSummary("The task forms of the latest (or ?version=) version, as its tasks open them");
         definitions.MapPost("/{key}/start", StartAsync).WithSummary("Starts an instance at the plain start event");
     }
 
@@ -37,6 +38,12 @@ internal static class DefinitionEndpoints
         var versions = await engine.Queries.ListDefinitionsAsync(key, cancellationToken);
         var definition = version is null ? versions.MaxBy(d => d.Version) : versions.FirstOrDefault(d => d.Version == version);
         return definition is null ? Missing(key) : Results.Text(definition.Xml, "application/xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> FormsAsync(string key, int? version, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var forms = await engine.GetDefinitionFormsAsync(key, version, cancellationToken);
+        return Results.Ok(forms.Select(form => new { form.Key, form.Version, Schema = System.Text.Json.Nodes.JsonNode.Parse(form.Json) }));
     }
 
     private static async Task<IResult> StartAsync(string key, StartRequest? body, ProcessEngine engine, CancellationToken cancellationToken)

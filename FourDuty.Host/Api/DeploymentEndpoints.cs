@@ -12,6 +12,16 @@ internal static class DeploymentEndpoints
             .WithDescription("201 with the definitions and their versions (an identical redeploy keeps its version), or 422 with every validation problem.")
             .Produces<DeploymentResult>(StatusCodes.Status201Created)
             .Produces<DeploymentResult>(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/deployments/validate", ValidateAsync)
+            .WithSummary("Checks .bpmn and .form files exactly as a deployment would, and deploys nothing")
+            .WithDescription("200 with every problem (element id, rule, code, line, message; none when the files would deploy).")
+            .Produces<DeploymentResult>();
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, ProcessEngine engine, CancellationToken cancellationToken)
+    {
+        var result = await engine.ValidateAsync(await ReadResourcesAsync(request, cancellationToken), cancellationToken);
+        return Results.Ok(new { valid = result.Succeeded, problems = result.Problems });
     }
 
     private static async Task<IResult> DeployAsync(HttpRequest request, ProcessEngine engine, CancellationToken cancellationToken)
@@ -23,7 +33,7 @@ internal static class DeploymentEndpoints
             : Results.Json(result, statusCode: StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<List<DeploymentResource>> ReadResourcesAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<List<DeploymentResource>> ReadResourcesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var resources = new List<DeploymentResource>();
         if (request.HasFormContentType)

@@ -9,7 +9,8 @@ using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
 using FourDuty.Host.TaskPages;
-using FourDuty.Workflows;
+using FourDuty.Host.TestRuns;
+using FourDuty.Host.Web;
 
 namespace FourDuty.Host.Hosting;
 
@@ -20,28 +21,19 @@ internal static class HostBuilderExtensions
     {
         var configuration = builder.Configuration;
         var clock = ClockSettings.Create(configuration);
-        builder.Services.AddFourDutyEngine(engine =>
+        builder.Services.AddFourDutyProcessing(configuration, engine =>
         {
             engine.Storage.PostgresConnectionString = configuration.GetConnectionString("Postgres");
             engine.Storage.SqliteConnectionString = configuration.GetConnectionString("Sqlite") ?? engine.Storage.SqliteConnectionString;
-            configuration.GetSection("Engine").Bind(engine.Engine);
             engine.Clock = clock;
             engine.JobDriver = JobDriver.Hangfire;
         });
-        builder.Services.AddFourDutyWorkflows(workflows =>
-        {
-            configuration.GetSection("Seeds").Bind(workflows.Seeds);
-            workflows.Seeds.Calendar = configuration["Engine:CalendarFile"] ?? workflows.Seeds.Calendar;
-            configuration.GetSection("Mail").Bind(workflows.Notifications);
-            workflows.Notifications.PublicUrl = (configuration["PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? workflows.Notifications.PublicUrl).TrimEnd('/');
-            workflows.Notifications.TaskLinkPath = TaskPageEndpoints.Prefix;
-            configuration.GetSection("Evidence").Bind(workflows.Evidence);
-        });
-        builder.Services.AddFourDutyMail(configuration);
         builder.Services.AddFourDutyJobs(configuration);
         builder.Services.AddFourDutySecurity();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "fourduty.af");
         builder.Services.AddTaskLinkRedaction();
+        builder.Services.AddFourDutyPages();
+        builder.Services.AddTestRuns(configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
@@ -67,6 +59,7 @@ internal static class HostBuilderExtensions
         app.MapTaskPages();
         app.MapEvidenceEndpoints();
         app.MapOutboxPages();
+        app.MapPages();
         return app;
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace FourDuty.Host.Web;
+
+/// <summary>
+/// The web application's pages (each one HTML document that loads its own bundle) and the bundles under
+/// <see cref="ClientAssets.RequestPath"/>. The API the pages call lives in <c>Api/</c>.
+/// </summary>
+internal static class PageEndpoints
+{
+    /// <summary>
+    /// Scripts only from this origin, no eval, no inline script; inline styles are allowed because the diagram and
+    /// form libraries position elements with style attributes.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    public static IServiceCollection AddFourDutyPages(this IServiceCollection services) => services.AddSingleton<ClientAssets>();
+
+    public static void MapPages(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<ClientAssets>().Folder is not { } folder)
+        {
+            app.Logger.LogWarning("The pages were not built (no wwwroot/app/manifest.json): run dotnet build, which needs Node.js 20 or later.");
+        }
+        else
+        {
+            MapBundles(app, folder);
+        }
+
+        app.MapGet("/", (HttpContext context, ClientAssets assets) => Page(context, assets, "home")).ExcludeFromDescription();
+        app.MapGet("/designer", (HttpContext context, ClientAssets assets) => Page(context, assets, "designer")).ExcludeFromDescription();
+    }
+
+    private static void MapBundles(WebApplication app, string folder)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(folder),
+            RequestPath = ClientAssets.RequestPath,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = IsHashed(context.File.Name)
+                ? "public, max-age=31536000, immutable"
+                : "no-cache",
+        });
+    }
+
+    private static IResult Page(HttpContext context, ClientAssets assets, string page)
+    {
+        var language = UiLanguage.Of(context.Request);
+        UiLanguage.Vary(context.Response);
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Content(PageHtml.Render(language, page, assets), "text/html; charset=utf-8",
+            statusCode: assets.For(page) is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+
+    // esbuild names bundles name-HASH.ext (8 characters of base32); manifest.json and the strings keep their names.
+    private static bool IsHashed(string file) =>
+        System.Text.RegularExpressions.Regex.IsMatch(file, @"-[A-Z0-9]{8}\.(js|css|map|woff2?|ttf|eot|svg)$");
+}
