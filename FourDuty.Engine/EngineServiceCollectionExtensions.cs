@@ -17,7 +17,8 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the engine (<see cref="ProcessEngine"/>), its storage and its background work. Service task handlers
-    /// are added separately as <see cref="IServiceTaskHandler"/> singletons.
+    /// are added separately as <see cref="IServiceTaskHandler"/> singletons, completion rules as
+    /// <see cref="Runtime.Tasks.ITaskCompletionCheck"/> singletons.
     /// </summary>
     public static IServiceCollection AddFourDutyEngine(this IServiceCollection services, Action<EngineSetup> configure)
     {
@@ -34,7 +35,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new EngineServices(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ServiceTaskHandlers>(),
-            sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>()));
+            sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>(),
+            sp.GetServices<Runtime.Tasks.ITaskCompletionCheck>()));
         services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), () => sp.GetServices<Outbox.IOutboxHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetServices<IStepListener>()));
         services.AddSingleton<CommandExecutor>();

@@ -42,9 +42,20 @@ internal static class TaskForms
         return (new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), schema);
     }
 
-    /// <summary>The submission checked against the task's form: the coerced variables, or every field error at once.</summary>
-    /// <exception cref="EngineException">The submission breaks the form's rules (<see cref="EngineErrors.InvalidForm"/>, with the field errors).</exception>
+    /// <summary>
+    /// The submission checked against the task's form, then against the registered <see cref="Runtime.Tasks.ITaskCompletionCheck"/>s:
+    /// the coerced variables, or every field error at once.
+    /// </summary>
+    /// <exception cref="EngineException">The submission breaks the form's rules or a completion check (<see cref="EngineErrors.InvalidForm"/>, with the field errors).</exception>
     public static async Task<IReadOnlyDictionary<string, VariableValue>> CheckAsync(StepContext step, InstanceState instance, UserTaskRecord task,
+        IReadOnlyDictionary<string, VariableValue> submission, string? userId, CancellationToken cancellationToken)
+    {
+        var variables = await CheckFormAsync(step, instance, task, submission, cancellationToken);
+        await CompletionChecks.RunAsync(step, instance, task, variables, userId, cancellationToken);
+        return variables;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, VariableValue>> CheckFormAsync(StepContext step, InstanceState instance, UserTaskRecord task,
         IReadOnlyDictionary<string, VariableValue> submission, CancellationToken cancellationToken)
     {
         if (await FindAsync(step, task, instance.Instance.DefinitionId, cancellationToken) is not { } form)

@@ -51,7 +51,13 @@ internal sealed class DatabaseMigrator(
     // The engine's tables first, then the schemas of the layers above it (they may refer to the engine's rows).
     private async Task MigrateAllAsync(EngineDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrate() also diffs the whole model against its snapshot, seconds of CPU on a busy machine while the other nodes
+        // wait for the lock; with nothing pending there is nothing to do.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         foreach (var schema in services.GetServices<IDatabaseSchema>())
         {
             await schema.MigrateAsync(services, cancellationToken);

@@ -65,6 +65,30 @@ public sealed class BusinessCalendar : IBusinessCalendar
         return BusinessCalendarLoader.Read(File.ReadAllBytes(path), path, zone);
     }
 
+    /// <summary>The key of <see cref="Exception.Data"/> under which a refused calendar names the field, e.g. <c>$.years[0].holidays[2].to</c>.</summary>
+    public const string FieldKey = "field";
+
+    /// <summary>Reads and checks the content of a calendar data file without building the calendar (to store it elsewhere).</summary>
+    /// <param name="json">The file's bytes (UTF-8 JSON).</param>
+    /// <param name="source">The file's name, for messages.</param>
+    /// <exception cref="InvalidDataException">
+    /// The text is not a valid calendar; the message names <paramref name="source"/> and the line or the field
+    /// (the field's JSON path is also in <see cref="Exception.Data"/> under <see cref="FieldKey"/>, to find its line).
+    /// </exception>
+    public static BusinessCalendarData Parse(ReadOnlySpan<byte> json, string source) => BusinessCalendarLoader.Parse(json, source);
+
+    /// <summary>The calendar of <paramref name="data"/>, checked as a file is.</summary>
+    /// <param name="data">The years.</param>
+    /// <param name="zone">The zone in which instants are turned into dates.</param>
+    /// <param name="source">Where the data is kept, for messages (a file, "the database").</param>
+    /// <exception cref="InvalidDataException">A value breaks a rule; the message names the field (also in <see cref="Exception.Data"/> under <see cref="FieldKey"/>).</exception>
+    public static BusinessCalendar Create(BusinessCalendarData data, DateTimeZone zone, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(zone);
+        return BusinessCalendarLoader.Build(data, zone, source);
+    }
+
     /// <inheritdoc />
     public bool IsWorkingDay(LocalDate date)
     {

@@ -25,7 +25,11 @@ internal static class BusinessCalendarLoader
     };
 
     /// <exception cref="InvalidDataException">The text is not a valid calendar.</exception>
-    public static BusinessCalendar Read(ReadOnlySpan<byte> json, string source, DateTimeZone zone)
+    public static BusinessCalendar Read(ReadOnlySpan<byte> json, string source, DateTimeZone zone) => Build(Parse(json, source), zone, source);
+
+    /// <summary>The file's content, checked as <see cref="Build"/> checks it.</summary>
+    /// <exception cref="InvalidDataException">The text is not a valid calendar (its <see cref="Exception.Data"/> names the field under <see cref="BusinessCalendar.FieldKey"/>).</exception>
+    public static BusinessCalendarData Parse(ReadOnlySpan<byte> json, string source)
     {
         CalendarFile file;
         try
@@ -40,23 +44,55 @@ internal static class BusinessCalendarLoader
             throw new InvalidDataException($"{source}{line} ({exception.Path ?? "$"}): {Explain(exception)}", exception);
         }
 
-        return Check(file, source, zone);
+        var years = new List<CalendarYearData>();
+        for (var y = 0; y < file.Years.Count; y++)
+        {
+            var entry = file.Years[y];
+            var at = $"$.years[{y}]";
+            var status = entry.Status switch
+            {
+                Official => CalendarYearStatus.Official,
+                Unconfirmed => CalendarYearStatus.Unconfirmed,
+                _ => throw Invalid(source, $"{at}.status", $"'{entry.Status}' is neither \"{Official}\" (from the published notice) nor \"{Unconfirmed}\"."),
+            };
+            var holidays = entry.Holidays.Select((holiday, h) =>
+            {
+                var from = Date(holiday.From, entry.Year, source, $"{at}.holidays[{h}].from");
+                return new CalendarHoliday(holiday.Name, from, holiday.To is null ? from : Date(holiday.To, entry.Year, source, $"{at}.holidays[{h}].to"));
+            }).ToList();
+            var workingDays = entry.MakeUpWorkingDays
+                .Select((day, w) => new CalendarMakeUpDay(Date(day.Date, entry.Year, source, $"{at}.makeUpWorkingDays[{w}].date"), day.Name))
+                .ToList();
+            years.Add(new CalendarYearData(entry.Year, status, entry.Source, entry.Note, holidays, workingDays));
+        }
+
+        var data = new BusinessCalendarData(years);
+        Check(data, source);
+        return data;
     }
 
-    private static BusinessCalendar Check(CalendarFile file, string source, DateTimeZone zone)
+    /// <summary>A calendar of <paramref name="data"/>, read from a file or kept in a database.</summary>
+    /// <exception cref="InvalidDataException">A field breaks a rule; the message names <paramref name="source"/> and the field.</exception>
+    public static BusinessCalendar Build(BusinessCalendarData data, DateTimeZone zone, string? source)
     {
-        if (file.Years.Count == 0)
+        var (holidays, workingDays) = Check(data, source ?? "the business calendar");
+        return new BusinessCalendar(zone, data.Years.Select(y => y.Year), data.Years.Where(y => y.Status == CalendarYearStatus.Unconfirmed).Select(y => y.Year),
+            holidays, workingDays, source);
+    }
+
+    private static (IEnumerable<LocalDate> Holidays, IEnumerable<LocalDate> WorkingDays) Check(BusinessCalendarData data, string source)
+    {
+        if (data.Years.Count == 0)
         {
             throw Invalid(source, "$.years", "the file lists no year. Add one entry per year, from the State Council's notice.");
         }
 
         var years = new HashSet<int>();
-        var unconfirmed = new List<int>();
         var holidays = new Dictionary<LocalDate, string>();
         var workingDays = new Dictionary<LocalDate, string>();
-        for (var y = 0; y < file.Years.Count; y++)
+        for (var y = 0; y < data.Years.Count; y++)
         {
-            var entry = file.Years[y];
+            var entry = data.Years[y];
             var at = $"$.years[{y}]";
             if (entry.Year is < 1900 or > 2999 || !years.Add(entry.Year))
             {
@@ -65,26 +101,22 @@ internal static class BusinessCalendarLoader
                     : $"{entry.Year} is listed twice. Merge the two entries.");
             }
 
-            if (entry.Status == Unconfirmed)
+            if (string.IsNullOrWhiteSpace(entry.Source))
             {
-                unconfirmed.Add(entry.Year);
-            }
-            else if (entry.Status != Official)
-            {
-                throw Invalid(source, $"{at}.status", $"'{entry.Status}' is neither \"{Official}\" (from the published notice) nor \"{Unconfirmed}\".");
+                throw Invalid(source, $"{at}.source", "say where the dates come from (the notice's title and date).");
             }
 
             for (var h = 0; h < entry.Holidays.Count; h++)
             {
                 var holiday = entry.Holidays[h];
-                var from = Date(holiday.From, entry.Year, source, $"{at}.holidays[{h}].from");
-                var to = holiday.To is null ? from : Date(holiday.To, entry.Year, source, $"{at}.holidays[{h}].to");
-                if (to < from)
+                Near(holiday.From, entry.Year, source, $"{at}.holidays[{h}].from");
+                Near(holiday.To, entry.Year, source, $"{at}.holidays[{h}].to");
+                if (holiday.To < holiday.From)
                 {
-                    throw Invalid(source, $"{at}.holidays[{h}].to", $"{Text(to)} is before \"from\" ({Text(from)}).");
+                    throw Invalid(source, $"{at}.holidays[{h}].to", $"{Text(holiday.To)} is before \"from\" ({Text(holiday.From)}).");
                 }
 
-                for (var date = from; date <= to; date = date.PlusDays(1))
+                for (var date = holiday.From; date <= holiday.To; date = date.PlusDays(1))
                 {
                     holidays.TryAdd(date, $"{at}.holidays[{h}]");
                 }
@@ -93,7 +125,8 @@ internal static class BusinessCalendarLoader
             for (var w = 0; w < entry.MakeUpWorkingDays.Count; w++)
             {
                 var at2 = $"{at}.makeUpWorkingDays[{w}].date";
-                var date = Date(entry.MakeUpWorkingDays[w].Date, entry.Year, source, at2);
+                var date = entry.MakeUpWorkingDays[w].Date;
+                Near(date, entry.Year, source, at2);
                 if (date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
                 {
                     throw Invalid(source, at2, $"{Text(date)} is a {date.DayOfWeek}, a working day anyway. A make-up working day is a Saturday or Sunday worked in exchange for a day off.");
@@ -111,31 +144,30 @@ internal static class BusinessCalendarLoader
             }
         }
 
-        return new BusinessCalendar(zone, years, unconfirmed, holidays.Keys, workingDays.Keys, source);
+        return (holidays.Keys, workingDays.Keys);
     }
 
-    // A notice may put days at the edge of the next or previous year (New Year's Day bridging 31 December), never further.
     private static LocalDate Date(string text, int year, string source, string field)
     {
         var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (!parsed.Success)
-        {
-            throw Invalid(source, field, $"'{text}' is not a date. Write it as yyyy-MM-dd, e.g. {year}-10-01.");
-        }
+        return parsed.Success
+            ? parsed.Value
+            : throw Invalid(source, field, $"'{text}' is not a date. Write it as yyyy-MM-dd, e.g. {year}-10-01.");
+    }
 
-        var date = parsed.Value;
+    // A notice may put days at the edge of the next or previous year (New Year's Day bridging 31 December), never further.
+    private static void Near(LocalDate date, int year, string source, string field)
+    {
         if (Math.Abs(date.Year - year) > 1)
         {
             throw Invalid(source, field, $"{Text(date)} is far from the entry's year {year}. Put it under its own year.");
         }
-
-        return date;
     }
 
     private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private static InvalidDataException Invalid(string source, string field, string message) =>
-        new($"{source} ({field}): {message}");
+        new($"{source} ({field}): {message}") { Data = { [BusinessCalendar.FieldKey] = field } };
 
     // System.Text.Json's messages name our private record types; say it in the file's terms where we recognise
     // the case, and keep its own words (syntax errors read well) otherwise.

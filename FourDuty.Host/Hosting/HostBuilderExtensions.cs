@@ -4,6 +4,7 @@ using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
+using FourDuty.Host.Evidence;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
@@ -45,7 +46,7 @@ internal static class HostBuilderExtensions
 
     public static WebApplication MapFourDutyEndpoints(this WebApplication app)
     {
-        // Read the business calendar now: a missing or broken file stops the start with its name, not a later request.
+        // Read the business calendar file now: a missing or broken file stops the start with its name and line, not a later request.
         app.Services.GetRequiredService<IBusinessCalendar>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -57,6 +58,7 @@ internal static class HostBuilderExtensions
         var api = app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         app.MapSecurityEndpoints(api);
         app.MapTaskPages();
+        app.MapEvidenceEndpoints();
         app.MapOutboxPages();
         app.MapPages();
         return app;

@@ -1,13 +1,13 @@
 using FourDuty.Engine;
-using FourDuty.Engine.Time;
 using FourDuty.Host.Mail;
 using FourDuty.Workflows;
 
 namespace FourDuty.Host.Hosting;
 
 /// <summary>
-/// The one registration of everything a process needs to run: the engine, the business calendar, the college's
-/// workflows (organisation, assignment, task mails, domain handlers) and mail. The service registers it once with its
+/// The one registration of everything a process needs to run: the engine, the college's workflows (its records and
+/// seeds, the business calendar from the database, organisation, assignment, the domain's handlers, checks and mails)
+/// and the mail transport. The service registers it once with its
 /// database, clock and Hangfire; each designer's test-run registers it again in a provider of its own, with a private
 /// database, a simulated clock and mail that is captured, so that both run the same handlers and listeners.
 /// </summary>
@@ -23,16 +23,16 @@ internal static class ProcessingServices
             configuration.GetSection("Engine").Bind(setup.Engine);
             engine(setup);
         });
-        services.AddSingleton<IBusinessCalendar>(sp => CalendarSettings.Load(
-            configuration, sp.GetRequiredService<FourDuty.Engine.Runtime.EngineOptions>().TimeZone,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("FourDuty.Calendar")));
-        services.AddFourDutyWorkflows(SeedPath(configuration["Seeds:Organization"] ?? "seeds/organization.json"));
+        services.AddFourDutyWorkflows(workflows =>
+        {
+            configuration.GetSection("Seeds").Bind(workflows.Seeds);
+            workflows.Seeds.Calendar = configuration["Engine:CalendarFile"] ?? workflows.Seeds.Calendar;
+            configuration.GetSection("Mail").Bind(workflows.Notifications);
+            workflows.Notifications.PublicUrl = (configuration["PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? workflows.Notifications.PublicUrl).TrimEnd('/');
+            workflows.Notifications.TaskLinkPath = TaskPages.TaskPageEndpoints.Prefix;
+            configuration.GetSection("Evidence").Bind(workflows.Evidence);
+        });
         services.AddFourDutyMail(configuration);
-        services.AddSingleton<FourDuty.Engine.Outbox.IOutboxHandler, TaskMailOutboxHandler>();
-        services.AddSingleton<FourDuty.Engine.Runtime.Handlers.IServiceTaskHandler, MailSendTaskHandler>();
         return services;
     }
-
-    /// <summary>A seed file's path: as given when absolute, else next to the program (where the build copies <c>seeds/</c>).</summary>
-    private static string SeedPath(string file) => Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
 }

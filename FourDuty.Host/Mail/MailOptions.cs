@@ -1,8 +1,9 @@
 namespace FourDuty.Host.Mail;
 
 /// <summary>
-/// Configuration section <c>Mail</c>. With no <c>Mail:Smtp:Host</c> every message is written to
-/// <see cref="PickupFolder"/> instead of being sent (the embedded default).
+/// Configuration section <c>Mail</c>, as the transports read it. With no <c>Mail:Smtp:Host</c> every message is written
+/// to <see cref="PickupFolder"/> instead of being sent (the embedded default). (The language and the templates of the
+/// mails, <c>Mail:Culture</c> and <c>Mail:Templates</c>, are the domain's: <c>NotificationOptions</c>.)
 /// </summary>
 internal sealed class MailOptions
 {
@@ -20,16 +21,8 @@ internal sealed class MailOptions
     /// <summary>Where messages go when no SMTP host is set; relative paths are read from the working directory, as the SQLite file is.</summary>
     public string PickupFolder { get; set; } = "data/mail";
 
-    /// <summary>The culture of mails whose recipient has none, and the last fallback of every template.</summary>
-    public string Culture { get; set; } = DefaultCulture;
-
-    /// <summary>The folder of the Liquid mail templates; relative paths are read from the program's folder, where the build copies <c>workflows/mail</c>.</summary>
-    public string Templates { get; set; } = "workflows/mail";
-
     /// <summary>The domain part of every <c>Message-ID</c> (<c>&lt;{outboxId:N}@{domain}&gt;</c>).</summary>
     public string MessageIdDomain { get; set; } = "fourduty.mail";
-
-    public const string DefaultCulture = "zh-CN";
 
     /// <summary>The sender of pickup-folder mail when <see cref="From"/> is not set.</summary>
     public const string PickupFrom = "fourduty@localhost";

@@ -29,11 +29,6 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             problems.Add($"Mail:Smtp:Timeout must be positive, e.g. \"00:01:00\". Given: {options.Smtp.Timeout}.");
         }
 
-        if (!MailCultures.IsWellFormed(options.Culture))
-        {
-            problems.Add($"Mail:Culture must be a culture name such as \"zh-CN\" or \"en\". Given: '{options.Culture}'.");
-        }
-
         if (string.IsNullOrWhiteSpace(options.MessageIdDomain) || options.MessageIdDomain.Any(c => c is '<' or '>' or '@' || char.IsWhiteSpace(c)))
         {
             problems.Add($"Mail:MessageIdDomain must be a domain such as \"fourduty.mail\". Given: '{options.MessageIdDomain}'.");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using FourDuty.Workflows.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace FourDuty.Host.Mail;
@@ -7,8 +8,8 @@ namespace FourDuty.Host.Mail;
 internal static class MailServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="MailOptions"/> (validated at start), <see cref="MimeMessageFactory"/>, <see cref="MailTemplates"/>,
-    /// <see cref="CalendarInvitations"/> and one <see cref="IMailTransport"/>: <see cref="SmtpMailTransport"/> when
+    /// Adds <see cref="MailOptions"/> (validated at start), <see cref="MimeMessageFactory"/> and the one <see cref="IMailTransport"/>
+    /// the domain's mails are handed to: <see cref="SmtpMailTransport"/> when
     /// <c>Mail:Smtp:Host</c> is set, else <see cref="PickupFolderMailTransport"/>. The transport is a singleton, so that the
     /// SMTP connection is shared by every send and closed when the service stops.
     /// </summary>
@@ -18,8 +19,6 @@ internal static class MailServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MimeMessageFactory>();
-        services.TryAddSingleton<MailTemplates>();
-        services.TryAddSingleton<CalendarInvitations>();
         services.TryAddSingleton<IMailTransport>(CreateTransport);
         return services;
     }

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Runtime.Tasks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -8,7 +9,7 @@ namespace FourDuty.Host.TaskPages;
 /// /t/...") and puts it in the scope of every log line of the request, before any middleware can act. So the
 /// server is wrapped: as it hands a request over, a token-shaped path segment after <c>/t/</c> is moved out of
 /// the path into a request feature that only the task pages read, and the path the host, routing and logs see
-/// is <c>/t/redacted</c>.
+/// is <c>/t/redacted</c> (or <c>/t/redacted/evidence</c>).
 /// </summary>
 internal static class TaskLinkRedaction
 {
@@ -35,14 +36,16 @@ internal static class TaskLinkRedaction
     {
         if (features.Get<IHttpRequestFeature>() is not { } request
             || !request.Path.StartsWith(TaskPageEndpoints.Prefix, StringComparison.Ordinal)
-            || request.Path[TaskPageEndpoints.Prefix.Length..] is not { } token
+            || request.Path[TaskPageEndpoints.Prefix.Length..] is not { } rest
+            || (rest.IndexOf('/') is var slash && slash >= 0 ? rest[..slash] : rest) is not { } token
             || !TaskLinkTokens.LooksValid(token))
         {
             return;
         }
 
+        // What follows the token stays (/t/{token}/evidence uploads evidence for the link's task).
         features.Set(new TaskLinkTokenFeature(token));
-        request.Path = TaskPageEndpoints.Prefix + Placeholder;
+        request.Path = TaskPageEndpoints.Prefix + Placeholder + rest[token.Length..];
         request.RawTarget = request.Path + request.QueryString;
     }
 

@@ -12,7 +12,7 @@ namespace FourDuty.Workflows.Notifications;
 /// rolled back, no step without its mail. A recipient the organisation file does not know, or knows without an
 /// address, still gets a row: its delivery fails with the reason, so the outbox page shows that nobody was told.
 /// </summary>
-public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListener
+public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
 {
     /// <summary>The outbox kind the mail handler delivers.</summary>
     public const string MailKind = "mail";
@@ -37,7 +37,7 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
         if (TalkOf(taskEvent) is { } talk && taskEvent.Kind is UserTaskEventKind.Created or UserTaskEventKind.Cancelled)
         {
             var cancelled = taskEvent.Kind == UserTaskEventKind.Cancelled;
-            foreach (var attendee in Expand(taskEvent.Property("talkWith")))
+            foreach (var attendee in people.Resolve(taskEvent.Property("talkWith")))
             {
                 var invitation = talk with { Cancelled = cancelled, Sequence = cancelled ? 1 : 0 };
                 Add(taskEvent, $"talk:{task.Id}:{attendee}:{invitation.Sequence}",
@@ -71,19 +71,7 @@ public sealed class TaskMailListener(PeopleDirectory directory) : IUserTaskListe
     private IReadOnlyList<string> Recipients(string? assignee, string? candidateUsers, string? candidateGroups) =>
         assignee is not null
             ? [assignee]
-            : TaskCandidates.Split(candidateUsers)
-                .Concat(TaskCandidates.Split(candidateGroups).SelectMany(g => directory.InGroup(g).Select(p => p.Id)))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-
-    // Person ids, role:X or group:X, comma-separated.
-    private IEnumerable<string> Expand(string? list) =>
-        TaskCandidates.Split(list).SelectMany(name => name switch
-        {
-            _ when name.StartsWith("role:", StringComparison.Ordinal) => directory.WithRole(name[5..]).Select(p => p.Id),
-            _ when name.StartsWith("group:", StringComparison.Ordinal) => directory.InGroup(name[6..]).Select(p => p.Id),
-            _ => [name],
-        }).Distinct(StringComparer.Ordinal);
+            : people.Resolve(TaskCandidates.Split(candidateUsers).Concat(TaskCandidates.Split(candidateGroups).Select(g => $"group:{g}")));
 }
 
 /// <summary>The payload of a task mail in the outbox.</summary>

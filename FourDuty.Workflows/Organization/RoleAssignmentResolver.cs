@@ -3,24 +3,23 @@ using FourDuty.Engine.Runtime.Tasks;
 namespace FourDuty.Workflows.Organization;
 
 /// <summary>
-/// Lets models assign by role instead of by name: <c>camunda:assignee="role:DisciplineSecretary"</c> gives the
-/// task to the discipline secretary, <c>camunda:candidateUsers="role:LeadershipMember"</c> offers it to every
-/// leadership member. Names that are not roles pass through unchanged.
+/// Lets models assign by position or by relation instead of by name: <c>camunda:assignee="role:DisciplineSecretary"</c>
+/// gives the task to the discipline secretary, <c>camunda:assignee="subject:supervisingLeader"</c> to the supervising
+/// leader of the subject in scope, <c>camunda:candidateUsers="role:LeadershipMember"</c> offers it to every leadership
+/// member (see <see cref="PeopleResolver"/> for every name). Plain person ids pass through unchanged.
 /// </summary>
-public sealed class RoleAssignmentResolver(PeopleDirectory directory) : ITaskAssignmentResolver
+public sealed class RoleAssignmentResolver(PeopleResolver people) : ITaskAssignmentResolver
 {
-    private const string RolePrefix = "role:";
-
     /// <inheritdoc />
     public TaskAssignment Resolve(TaskAssignmentRequest request)
     {
         var proposed = request.Proposed;
         var assignee = proposed.Assignee;
-        var candidates = proposed.CandidateUsers.SelectMany(Expand).ToList();
-        if (assignee is not null && assignee.StartsWith(RolePrefix, StringComparison.Ordinal))
+        var candidates = people.Resolve(proposed.CandidateUsers, request.Variable).ToList();
+        if (assignee is not null && PeopleResolver.IsIndirect(assignee))
         {
-            var holders = Expand(assignee).ToList();
-            // One holder takes the task; several (a role many hold) are offered it instead.
+            var holders = people.Resolve(assignee, request.Variable);
+            // One holder takes the task; several (a position many hold) are offered it instead.
             assignee = holders.Count == 1 ? holders[0] : null;
             if (holders.Count > 1)
             {
@@ -30,9 +29,4 @@ public sealed class RoleAssignmentResolver(PeopleDirectory directory) : ITaskAss
 
         return new TaskAssignment(assignee, candidates.Distinct(StringComparer.Ordinal).ToList(), proposed.CandidateGroups);
     }
-
-    private IEnumerable<string> Expand(string name) =>
-        name.StartsWith(RolePrefix, StringComparison.Ordinal)
-            ? directory.WithRole(name[RolePrefix.Length..]).Select(p => p.Id)
-            : [name];
 }

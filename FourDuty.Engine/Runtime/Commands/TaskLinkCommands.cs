@@ -46,7 +46,7 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
         IReadOnlyDictionary<string, VariableValue> variables;
         try
         {
-            variables = await Forms.TaskForms.CheckAsync(step, instance, task, Variables, cancellationToken);
+            variables = await Forms.TaskForms.CheckAsync(step, instance, task, Variables, link.Person, cancellationToken);
         }
         catch (EngineException invalid) when (invalid.Error == EngineErrors.InvalidForm)
         {

@@ -14,7 +14,8 @@ internal sealed class EngineServices(
     DefinitionCache definitions,
     ServiceTaskHandlers handlers,
     IEnumerable<Tasks.IUserTaskListener> taskListeners,
-    Tasks.ITaskAssignmentResolver? assignmentResolver = null)
+    Tasks.ITaskAssignmentResolver? assignmentResolver = null,
+    IEnumerable<Tasks.ITaskCompletionCheck>? completionChecks = null)
 {
     public TimeProvider Clock { get; } = clock;
 
@@ -35,4 +36,7 @@ internal sealed class EngineServices(
     public IReadOnlyList<Tasks.IUserTaskListener> TaskListeners { get; } = taskListeners.ToList();
 
     public Tasks.ITaskAssignmentResolver? AssignmentResolver { get; } = assignmentResolver;
+
+    /// <summary>The layers' rules for task completions, run after the form's check.</summary>
+    public IReadOnlyList<Tasks.ITaskCompletionCheck> CompletionChecks { get; } = (completionChecks ?? []).ToList();
 }

@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using FourDuty.Host.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,6 @@ public sealed class MailServiceCollectionExtensionsTests
         transport.Folder.ShouldBe(Path.GetFullPath("data/mail"));
         var options = services.GetRequiredService<IOptions<MailOptions>>().Value;
         options.FromName.ShouldBe("四责协同");
-        options.Culture.ShouldBe("zh-CN");
-        services.GetRequiredService<MailTemplates>().Folder.ShouldBe(Path.Combine(AppContext.BaseDirectory, "workflows", "mail"));
     }
 
     [Fact]

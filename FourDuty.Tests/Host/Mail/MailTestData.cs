@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using FourDuty.Host.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,14 @@ internal static class MailTestData
     public static IOptions<MailOptions> Options(Action<MailOptions>? change = null)
     {
         var options = new MailOptions { From = Sender };
+        change?.Invoke(options);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+
+    /// <summary>The domain's mail settings (culture, templates, links).</summary>
+    public static IOptions<NotificationOptions> Notifications(Action<NotificationOptions>? change = null)
+    {
+        var options = new NotificationOptions { From = Sender, PublicUrl = "https://fourduty.test" };
         change?.Invoke(options);
         return Microsoft.Extensions.Options.Options.Create(options);
     }

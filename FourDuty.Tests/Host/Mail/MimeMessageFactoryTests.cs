@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using FourDuty.Host.Mail;
 using MimeKit;
 

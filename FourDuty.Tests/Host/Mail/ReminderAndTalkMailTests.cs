@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
 using FourDuty.Tests.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BoundaryTimer_SendsReminderToAssigneeAndSupervisor_BeforeTheDeadline()
+    public async Task BoundaryTimer_SendsReminderToAssigneeWithLinkAndToSupervisorWithout_BeforeTheDeadline()
     {
         await _engine.StartAsync("lists", "示范学院/2027");
         (await _smtp.NextAsync()).Message.Subject!.ShouldContain("提交三张清单");
@@ -76,7 +77,11 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
         var reminders = new[] { await _smtp.NextAsync(), await _smtp.NextAsync() };
         reminders.SelectMany(r => r.EnvelopeTo).ShouldBe(["chen.deputy@college.example", "zhao.discipline@college.example"], ignoreOrder: true);
         reminders.ShouldAllBe(r => r.Message.Subject!.StartsWith("【到期提醒】提交三张清单"));
-        reminders.ShouldAllBe(r => r.Message.TextBody!.Contains("/t/"));
+        // Only the assignee can complete the task: the discipline secretary is told, with the assignee named, and no link.
+        reminders.Single(r => r.EnvelopeTo.Contains("chen.deputy@college.example")).Message.TextBody!.ShouldContain("/t/");
+        var notice = reminders.Single(r => r.EnvelopeTo.Contains("zhao.discipline@college.example")).Message;
+        notice.TextBody!.ShouldNotContain("/t/");
+        notice.HtmlBody!.ShouldNotContain("/t/");
         reminders.ShouldAllBe(r => r.Message.TextBody!.Contains("依据条款：《实施办法》第十条"));
     }
 

@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using System.Net.Sockets;
 using FourDuty.Host.Mail;
 using MailKit;

@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using FourDuty.Host.Mail;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -67,7 +68,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
             Location = talk.Location,
             ConvenerName = talk.OrganizerName,
         };
-        var content = await new MailTemplates(MailTestData.Options()).RenderAsync("talk-invitation", "zh-CN", model);
+        var content = await new MailTemplates(MailTestData.Notifications()).RenderAsync("talk-invitation", "zh-CN", model);
         var calendar = new CalendarInvitations(new FakeTimeProvider(MailTestData.Now)).CreateRequest(talk);
 
         var outcome = await transport.SendAsync(new MailEnvelope(Guid.NewGuid(), talk.AttendeeAddress, talk.AttendeeName, content with { Calendar = calendar }), CancellationToken.None);

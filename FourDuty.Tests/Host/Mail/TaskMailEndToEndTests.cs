@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using System.Net;
 using System.Text.RegularExpressions;
 using FourDuty.Engine;

@@ -1,3 +1,4 @@
+using FourDuty.Workflows.Notifications;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FourDuty.Engine;
+using FourDuty.Engine.Runtime.Tasks;
 using FourDuty.Host.TaskPages;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

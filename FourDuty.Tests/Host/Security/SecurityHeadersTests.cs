@@ -1,6 +1,7 @@
 using System.Net;
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Runtime.Tasks;
 using FourDuty.Host.TaskPages;
 using FourDuty.Tests.Infrastructure;
 using System.Text.RegularExpressions;

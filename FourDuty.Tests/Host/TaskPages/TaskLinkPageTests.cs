@@ -1,3 +1,4 @@
+using FourDuty.Engine.Runtime.Tasks;
 using System.Net;
 using System.Text.RegularExpressions;
 using FourDuty.Engine;

@@ -33,7 +33,7 @@ public sealed class TaskMailListenerTests
         var mails = (await scenario.Queries.ListOutboxAsync(100)).Select(Payload).ToList();
         mails.Where(m => m.TaskId == tasks.Single(t => t.ElementId == "verify").Id).Select(m => m.Person).ShouldBe(["zhao.discipline"]);
         mails.Where(m => m.TaskId == tasks.Single(t => t.ElementId == "review").Id).Select(m => m.Person)
-            .ShouldBe(["li.secretary", "wang.president", "zhao.discipline", "chen.deputy", "liu.vicepresident"], ignoreOrder: true);
+            .ShouldBe(["li.secretary", "wang.president", "zhao.discipline", "chen.deputy", "liu.vicepresident", "he.vicepresident", "wu.vicepresident"], ignoreOrder: true);
         (await scenario.Queries.ListOutboxAsync(100)).ShouldAllBe(o => o.Status == OutboxStatus.Pending && o.Kind == "mail");
     }
 
@@ -112,6 +112,7 @@ public sealed class TaskMailListenerTests
         return Scenario.DeployAsync(TestStore.InMemory, services =>
         {
             services.AddSingleton(directory);
+            services.AddSingleton<PeopleResolver>();
             services.AddSingleton<ITaskAssignmentResolver, RoleAssignmentResolver>();
             services.AddSingleton<IUserTaskListener, TaskMailListener>();
         }, model ?? Model);

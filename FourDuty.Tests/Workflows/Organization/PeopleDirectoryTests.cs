@@ -10,7 +10,7 @@ public sealed class PeopleDirectoryTests
         var directory = PeopleDirectory.Load(Path.Combine(AppContext.BaseDirectory, "seeds/organization.json"));
 
         directory.WithRole("DisciplineSecretary").Single().Name.ShouldBe("赵敏");
-        directory.InGroup("leadership").Count().ShouldBe(5);
+        directory.InGroup("leadership").Count().ShouldBe(7);
         directory.People.ShouldAllBe(p => p.Email != null);
     }
 

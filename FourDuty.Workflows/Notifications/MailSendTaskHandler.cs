@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FourDuty.Engine;
+using FourDuty.Engine.Outbox;
+using FourDuty.Engine.Runtime.Handlers;
+using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Workflows.Handlers;
+using FourDuty.Workflows.Organization;
+
+namespace FourDuty.Workflows.Notifications;
+
+/// <summary>
+/// <c>camunda:type="mail"</c> on a send (or service) task: reminders, due-soon, overdue and escalation notices about a
+/// user task of the same instance (typically after a boundary timer on it), and notices about a lapse or a talk.
+/// Properties: <c>aboutTask</c> (the user task's element id), or <c>aboutLapse</c> / <c>aboutTalk</c> (the record's id,
+/// usually <c>${lapseId}</c> / <c>${talkId}</c>); <c>template</c> (default <c>task-reminder</c>, <c>lapse-notice</c>,
+/// <c>talk-report</c>); <c>to</c> (default <c>assignee</c>; also <c>candidates</c>, and every name
+/// <see cref="PeopleResolver"/> knows: person ids, <c>role:X</c>, <c>group:X</c>, <c>subject:supervisingLeader</c>,
+/// <c>${variable}</c>). The mails go through the outbox keyed by the job, so a handler that runs twice sends once; with
+/// the task already done there is nothing to remind of. The mail cites the send task's <c>article</c> (or its
+/// documentation's), else the article the task's documentation cites.
+/// </summary>
+internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver people) : IServiceTaskHandler
+{
+    public string Type => "mail";
+
+    public async Task<ServiceTaskResult> ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var input = new HandlerInput(context);
+        var article = PolicyArticle.Of(context.Properties.GetValueOrDefault("article"), context.Documentation);
+        var lapse = input.Property("aboutLapse");
+        var talk = input.Property("aboutTalk");
+        if (lapse is not null || talk is not null)
+        {
+            var template = context.Properties.GetValueOrDefault("template") ?? (lapse is not null ? "lapse-notice" : "talk-report");
+            var notice = people.Resolve(context.Properties.GetValueOrDefault("to"), input.Variable)
+                .Select(person => new OutboxEntry(NoticeMail.Kind, $"job:{context.JobId}:{person}",
+                    JsonSerializer.Serialize(new NoticeMail(template, person, Guid.TryParse(lapse, out var l) ? l : null, Guid.TryParse(talk, out var t) ? t : null, article),
+                        JsonSerializerOptions.Web), context.InstanceId))
+                .ToList();
+            await engine.EnqueueOutboxAsync(notice, cancellationToken);
+            return ServiceTaskResult.Empty;
+        }
+
+        var about = context.Properties.GetValueOrDefault("aboutTask")
+            ?? throw new InvalidOperationException($"The mail task '{context.ElementId}' names neither aboutTask (the user task it is about) nor aboutLapse nor aboutTalk.");
+        var tasks = await engine.Queries.ListTasksAsync(new(InstanceId: context.InstanceId), cancellationToken);
+        if (tasks.FirstOrDefault(t => t.ElementId == about) is not { } task)
+        {
+            return ServiceTaskResult.Empty;
+        }
+
+        // A reminder serves the article its task serves, unless the send task names its own.
+        article ??= PolicyArticle.Of(null, task.Description);
+        var entries = Recipients(context.Properties.GetValueOrDefault("to") ?? "assignee", task, input.Variable)
+            .Select(person => new OutboxEntry(TaskMailListener.MailKind, $"job:{context.JobId}:{person}",
+                JsonSerializer.Serialize(new TaskMail(context.Properties.GetValueOrDefault("template") ?? "task-reminder", task.Id, person, article),
+                    JsonSerializerOptions.Web), context.InstanceId, task.Id))
+            .ToList();
+        await engine.EnqueueOutboxAsync(entries, cancellationToken);
+        return ServiceTaskResult.Empty;
+    }
+
+    private IReadOnlyList<string> Recipients(string to, UserTaskRecord task, Func<string, JsonNode?> variable) =>
+        people.Resolve(TaskCandidates.Split(to).SelectMany(name => name switch
+        {
+            "assignee" => task.Assignee is { } assignee ? [assignee] : TaskCandidates.Split(task.CandidateUsers),
+            "candidates" => TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}")),
+            _ => [name],
+        }), variable);
+}
