@@ -67,6 +67,12 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, LateCompletionHandler>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<Dossiers>();
+        services.AddSingleton(setup.Alerts);
+        services.AddSingleton<Oversight.Dashboard>();
+        services.AddSingleton<Oversight.DossierReader>();
+        services.AddSingleton<Oversight.LapseReview>();
+        services.AddSingleton<Oversight.Exports.Ledgers>();
+        services.AddSingleton<Oversight.Documents.ReportDocuments>();
 
         foreach (var handler in Handlers)
         {
@@ -114,4 +120,7 @@ public sealed class WorkflowsSetup
 
     /// <summary>The limits of uploaded evidence.</summary>
     public EvidenceOptions Evidence { get; } = new();
+
+    /// <summary>The dashboard's colours (<c>Oversight</c> section).</summary>
+    public Oversight.AlertRule Alerts { get; } = new();
 }

@@ -31,6 +31,7 @@ internal static class ProcessingServices
             workflows.Notifications.PublicUrl = (configuration["PublicUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? workflows.Notifications.PublicUrl).TrimEnd('/');
             workflows.Notifications.TaskLinkPath = TaskPages.TaskPageEndpoints.Prefix;
             configuration.GetSection("Evidence").Bind(workflows.Evidence);
+            configuration.GetSection("Oversight").Bind(workflows.Alerts);
         });
         services.AddFourDutyMail(configuration);
         return services;
