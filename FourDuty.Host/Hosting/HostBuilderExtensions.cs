@@ -7,6 +7,7 @@ using FourDuty.Host.Api;
 using FourDuty.Host.Evidence;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
+using FourDuty.Host.Oversight;
 using FourDuty.Host.Security;
 using FourDuty.Host.Security.Policies;
 using FourDuty.Host.TaskPages;
@@ -59,6 +60,7 @@ internal static class HostBuilderExtensions
         app.MapSecurityEndpoints(api);
         app.MapTaskPages();
         app.MapEvidenceEndpoints();
+        app.MapOversightEndpoints();
         app.MapOutboxPages();
         app.MapPages();
         return app;
