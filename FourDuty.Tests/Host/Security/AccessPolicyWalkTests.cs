@@ -68,6 +68,17 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["DELETE /api/tokens/{id}"] = [Anyone],
         ["GET /api/audit"] = [AccessRole.Admin, AccessRole.Discipline],
         ["POST /api/audit/export"] = [AccessRole.Admin, AccessRole.Discipline],
+        ["GET /api/oversight/dashboard"] = [AccessRole.Office, AccessRole.Discipline],
+        // Anyone signed in reads their own dossier; the walk asks for somebody else's.
+        ["GET /api/oversight/dossiers/{personId}"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/lapses/{id}"] = [AccessRole.Office, AccessRole.Discipline],
+        ["POST /api/oversight/lapses/{id}/annotations"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/ledgers/rectification"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/ledgers/lists"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/ledgers/lapses"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/ledgers/talks"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/reports/rectification/{feedbackId}"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/reports/year/{year}"] = [AccessRole.Office, AccessRole.Discipline],
     };
 
     // The clock's operations exist only on a simulated clock: walk that service, so that they are walked too.
@@ -181,5 +192,8 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
     private static string Concrete(string path) => path
         .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{taskId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{feedbackId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{personId}", "no.such.person", StringComparison.Ordinal)
+        .Replace("{year}", "2026", StringComparison.Ordinal)
         .Replace("{key}", "no-such-process", StringComparison.Ordinal);
 }
