@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the oversight benchmark (dashboard of a year, 10,000-row xlsx ledger) on PostgreSQL and SQLite, with a private
+# PostgreSQL cluster started here at the server's durable defaults, and pgbench's commit rate on it beside. The output
+# is also written to bench/results/oversight-DATE.md. The cluster is stopped and removed on exit, failure and Ctrl+C.
+# Usage: bench/oversight.sh [oversight options, e.g. --rows 10000 --iterations 30]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[oversight.sh] %s\n' "$*" >&2; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+  log "PostgreSQL server not found (./test.sh installs it with apt)"; exit 1
+fi
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  log "no free port found"; return 1
+}
+
+CLUSTER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fourduty-bench-oversight-pg.XXXXXX")
+stop_cluster() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$CLUSTER_DIR"
+  log "PostgreSQL stopped"
+}
+trap stop_cluster EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+chmod 755 "$CLUSTER_DIR"
+[ "$(id -u)" = 0 ] && chown postgres "$CLUSTER_DIR"
+PG_PORT=$(free_port)
+as_postgres "$PG_BIN/initdb" -D "$CLUSTER_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w -t 60 start -o \
+  "-p $PG_PORT -k $CLUSTER_DIR -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null
+log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($CLUSTER_DIR) (fsync on)"
+
+mkdir -p bench/results
+RESULT="bench/results/oversight-$(date -u +%Y-%m-%d).md"
+dotnet run -c Release --project bench/FourDuty.Bench -- oversight \
+  --postgres "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" --pgbench "$PG_BIN/pgbench" "$@" | tee "$RESULT.raw"
+{ echo '# Oversight benchmark'; echo; echo "\`bench/oversight.sh $*\`, $(date -u '+%Y-%m-%d %H:%M UTC')"; echo; echo '```'; cat "$RESULT.raw"; echo '```'; } > "$RESULT"
+rm -f "$RESULT.raw"
+log "written to $RESULT"
