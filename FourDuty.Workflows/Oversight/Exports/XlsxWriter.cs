@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -25,15 +27,28 @@ public static class XlsxWriter
     /// <returns>How many rows were written, the heading not counted.</returns>
     public static async Task<int> WriteAsync(Ledger ledger, Stream output, CancellationToken cancellationToken = default)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        // The package is zipped by hand, part after part (ZipArchiveMode.Create streams each entry out as it is written):
+        // the SDK's own package holds every part in memory until it is closed, tens of megabytes for a large sheet.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+            """);
+        Part(zip, "_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """);
+        Part(zip, "xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """);
+        Part(zip, "xl/styles.xml", Declaration + Stylesheet().OuterXml);
+
         var count = 0;
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        await using (var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
         {
+            using var writer = OpenXmlWriter.Create(sheet);
+            writer.WriteStartDocument(true);
             writer.WriteStartElement(new Worksheet());
             writer.WriteElement(new SheetViews(new SheetView(
                 new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -52,17 +67,27 @@ public static class XlsxWriter
             writer.WriteEndElement();
             writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(ledger.Columns.Count)}{count + 1}" });
             writer.WriteEndElement();
+            writer.Close();
         }
 
-        var sheets = workbook.Workbook.AppendChild(new Sheets());
-        sheets.Append(new Sheet { Name = ledger.Sheet, SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) });
         // The filter's range is a defined name in the workbook, as Excel writes it.
-        workbook.Workbook.Append(new DefinedNames(new DefinedName($"'{ledger.Sheet}'!$A$1:${ColumnName(ledger.Columns.Count)}${count + 1}")
-        {
-            Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
-        }));
-        workbook.Workbook.Save();
+        var workbook = new Workbook(
+            new Sheets(new Sheet { Name = ledger.Sheet, SheetId = 1, Id = "rId1" }),
+            new DefinedNames(new DefinedName($"'{ledger.Sheet}'!$A$1:${ColumnName(ledger.Columns.Count)}${count + 1}")
+            {
+                Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
+            }));
+        workbook.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        Part(zip, "xl/workbook.xml", Declaration + workbook.OuterXml);
         return count;
+    }
+
+    private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+    private static void Part(ZipArchive zip, string name, string xml)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        writer.Write(xml.Trim());
     }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, object?[] cells, uint? style)
