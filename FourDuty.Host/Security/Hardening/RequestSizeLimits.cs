@@ -6,8 +6,8 @@ namespace FourDuty.Host.Security.Hardening;
 /// <summary>
 /// Every request body has a limit: <c>Security:MaxRequestBytes</c> (1 MB) unless its endpoint names another
 /// (<see cref="WithBodyLimit{TBuilder}"/>): deployments and test-runs <c>Security:MaxDeploymentBytes</c> (4 MB), evidence
-/// uploads their own. A body declared larger is answered 413 before it is read, in the API's problem shape; one that
-/// grows past the limit while streaming is cut off by the server (Kestrel's per-request limit, set here).
+/// uploads their own. A body declared larger is answered 413 before it is read, in the API's problem shape; a body of
+/// unknown length is read up to the limit first, and answered the same way when it goes past it.
 /// </summary>
 internal static class RequestSizeLimits
 {
@@ -41,8 +41,37 @@ internal static class RequestSizeLimits
             size.MaxRequestBodySize = max;
         }
 
+        if (request.ContentLength is null && await BufferAsync(context, max) is false)
+        {
+            await TooLarge(request.Path, null, max, setting).ExecuteAsync(context);
+            return;
+        }
+
         await next(context);
     });
+
+    // A body of unknown length (chunked) is read here, up to the limit: past it, the endpoint would only see a broken
+    // stream (minimal APIs answer an empty response to that), so the refusal is made here, in the same shape.
+    private static async Task<bool> BufferAsync(HttpContext context, long max)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        context.Request.Body = buffer;
+        context.Response.RegisterForDispose(buffer);
+        return true;
+    }
 
     /// <summary>The 413 answer, Chinese first, naming the limit and the setting that raises it.</summary>
     public static IResult TooLarge(PathString path, long? length, long limit, string setting) => Results.Problem(
