@@ -71,6 +71,7 @@ public sealed class InputLimitApiTests : IAsyncLifetime
         problem.ShouldContain("Engine:MaxInstanceVariableBytes");
         var variables = (await _office.GetFromJsonAsync<JsonElement>($"/api/instances/{id}")).GetProperty("variables");
         variables.TryGetProperty("c", out _).ShouldBeFalse("nothing of a refused request is stored");
+        (await _office.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -163,6 +164,7 @@ public sealed class InputLimitApiTests : IAsyncLifetime
         detail.ShouldStartWith("请求内容过大");
         detail.ShouldContain("Security:MaxRequestBytes");
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await _office.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
