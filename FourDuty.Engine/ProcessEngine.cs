@@ -214,7 +214,8 @@ public sealed class ProcessEngine
         Runtime.Execution.VariableLimits.FromRequest(variables, _services.Options);
 
     private static string? Checked(string? businessKey) =>
-        businessKey is not null && Runtime.Variables.InputRules.Problem(businessKey, "business key") is { } problem
+        // A business key is the office's own reference ("示范学院/巡察-3"): a '/' is part of it, never a path.
+        businessKey is not null && Runtime.Variables.InputRules.Problem(businessKey, "business key", allowSeparators: true) is { } problem
             ? throw new EngineException(EngineErrors.InvalidName, problem)
             : businessKey;
 }

@@ -76,7 +76,7 @@ public sealed class EngineApiTests
         (await DeployAsync(client, Review)).EnsureSuccessStatusCode();
 
         using var started = await client.PostAsJsonAsync("/api/definitions/review/start",
-            new { businessKey = "college-a-2026", variables = new { owner = "chen.deputy" } });
+            new { businessKey = "college-a/2026", variables = new { owner = "chen.deputy" } });
         started.StatusCode.ShouldBe(HttpStatusCode.Created);
         var instance = await started.Content.ReadFromJsonAsync<JsonElement>();
         var instanceId = instance.GetProperty("instance").GetProperty("id").GetString();
