@@ -59,10 +59,12 @@ public sealed class ProcessEngine
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
     /// <summary>Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event.</summary>
-    /// <exception cref="EngineException">The process is not deployed, or has no plain start event.</exception>
+    /// <exception cref="EngineException">
+    /// The process is not deployed, or has no plain start event; the business key or a variable breaks an input rule or limit.
+    /// </exception>
     public Task<Guid> StartAsync(string key, string? businessKey = null, IReadOnlyDictionary<string, JsonNode?>? variables = null,
         int? version = null, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new StartInstanceCommand(key, version, businessKey, Convert(variables)), cancellationToken);
+        _executor.ExecuteAsync(new StartInstanceCommand(key, version, Checked(businessKey), Convert(variables)), cancellationToken);
 
     /// <summary>Completes an open user task; <paramref name="expectedRevision"/> guards against acting on a stale view.</summary>
     /// <exception cref="EngineException">The task does not exist, is no longer open, or changed since it was read.</exception>
@@ -208,6 +210,12 @@ public sealed class ProcessEngine
     private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await Queries.FindDueOutboxAsync(now, 100, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
 
-    private static Dictionary<string, VariableValue> Convert(IReadOnlyDictionary<string, JsonNode?>? variables) =>
-        variables?.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal) ?? [];
+    private Dictionary<string, VariableValue> Convert(IReadOnlyDictionary<string, JsonNode?>? variables) =>
+        Runtime.Execution.VariableLimits.FromRequest(variables, _services.Options);
+
+    private static string? Checked(string? businessKey) =>
+        // A business key is the office's own reference ("示范学院/巡察-3"): a '/' is part of it, never a path.
+        businessKey is not null && Runtime.Variables.InputRules.Problem(businessKey, "business key", allowSeparators: true) is { } problem
+            ? throw new EngineException(EngineErrors.InvalidName, problem)
+            : businessKey;
 }

@@ -25,11 +25,36 @@ public sealed class BpmnParser(BpmnParserLimits? limits = null)
         var problems = new ProblemCollector(fileName);
         var document = SafeXmlLoader.Load(xml, _limits, problems);
         var model = document is null ? null : DefinitionsReader.Read(document, problems);
-        if (model is not null)
+        if (model is not null && WithinLimits(model, problems))
         {
             BpmnValidator.Validate(model, problems);
         }
 
         return new BpmnParseResult(model, problems.Problems);
+    }
+
+    // A process too large to run cheaply is refused before the validator walks it; a process id becomes the key
+    // that URLs, file names and pages show, so it follows the rules of every name that comes from outside.
+    private bool WithinLimits(BpmnModel model, ProblemCollector problems)
+    {
+        var within = true;
+        foreach (var process in model.Processes)
+        {
+            var count = process.AllFlowNodes.Count();
+            if (count > _limits.MaxFlowNodes)
+            {
+                problems.Report(BpmnRules.TooManyElements, process,
+                    $"The process '{process.Id}' has {count:N0} flow elements; the limit is {_limits.MaxFlowNodes:N0} (Engine:Parser:MaxFlowNodes). " +
+                    "Split the model into called processes.");
+                within = false;
+            }
+
+            if (Runtime.Variables.InputRules.Problem(process.Id, "process id") is { } problem)
+            {
+                problems.Report(BpmnRules.InvalidValue, process, problem);
+            }
+        }
+
+        return within;
     }
 }

@@ -11,4 +11,10 @@ public sealed class BpmnParserLimits
 
     /// <summary>Most XML elements in a file, diagram included (default 500,000).</summary>
     public int MaxElements { get; set; } = 500_000;
+
+    /// <summary>
+    /// Most flow elements (events, activities, gateways, nested ones included) of one process (default 2,000; the
+    /// college's processes have under 100). Each instance's start reads its whole model, so this bounds what a start costs.
+    /// </summary>
+    public int MaxFlowNodes { get; set; } = 2_000;
 }

@@ -54,6 +54,14 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
             .Where(p => p.Result.Model is not null)
             .SelectMany(p => p.Result.Model!.ExecutableProcesses.Select(process => (p.Resource, process)))
             .ToList();
+        foreach (var resource in resources)
+        {
+            if (Runtime.Variables.InputRules.Problem(resource.Name, "file name") is { } problem)
+            {
+                problems.Add(Problem(problem, resource.Name));
+            }
+        }
+
         if (resources.Count == 0)
         {
             problems.Add(Problem("The deployment has no files. Send one or more .bpmn files.", null));

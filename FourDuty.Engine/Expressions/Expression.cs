@@ -105,7 +105,13 @@ public sealed class Expression
 
         try
         {
-            new Parser().ParseExpression(code);
+            var node = new Parser().ParseExpression(code);
+            if (RefusedSyntax.Find(node) is { } refused)
+            {
+                error = $"'{code}' {refused}";
+                return false;
+            }
+
             error = "";
             return true;
         }

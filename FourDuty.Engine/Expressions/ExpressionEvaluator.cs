@@ -16,8 +16,9 @@ namespace FourDuty.Engine.Expressions;
 
 /// <summary>
 /// Evaluates <c>${...}</c> expressions and scripts in a JavaScript sandbox (Jint): no CLR access, limits on
-/// time, statements, memory and recursion, strict mode so nothing leaks into the shared global scope.
-/// Engines are pooled and parsed expressions cached, so a typical condition costs microseconds.
+/// time (regular expressions included), statements, memory, string and array sizes and recursion.
+/// Engines are pooled and parsed expressions cached, so a typical condition costs microseconds; a pooled engine's
+/// built-ins are frozen and variables are its function's parameters, so no evaluation changes what a later one sees.
 /// </summary>
 internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions options, ExpressionFunctions functions)
 {
@@ -56,7 +57,7 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
     /// </summary>
     public VariableValue RunScript(string script, IVariableLookup variables, Action<string, VariableValue> setVariable)
     {
-        var engine = new SandboxEngine(clock, options, functions, strict: false);
+        var engine = new SandboxEngine(clock, options, functions, pooled: false);
         try
         {
             var identifiers = FreeIdentifiers.OfScript(script);
@@ -72,7 +73,7 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
             engine.Engine.SetValue("execution", execution);
             return engine.FromJs(engine.Engine.Evaluate(script), "the script's last statement");
         }
-        catch (Exception exception) when (SandboxEngine.Describe(exception) is { } reason)
+        catch (Exception exception) when (engine.Describe(exception) is { } reason)
         {
             throw new ExpressionException(Shorten(script), reason, exception);
         }
@@ -80,37 +81,34 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
 
     private VariableValue Run(string source, string code, IVariableLookup variables)
     {
-        var compiled = _compiled.GetOrAdd(code, Compile);
         if (!_pool.TryTake(out var engine))
         {
-            engine = new SandboxEngine(clock, options, functions, strict: true);
+            engine = new SandboxEngine(clock, options, functions, pooled: true);
         }
 
+        var clean = true;
         try
         {
-            engine.Bind(compiled.Identifiers, variables);
-            return engine.FromJs(engine.Engine.Evaluate(compiled.Script), "the expression");
+            var compiled = _compiled.GetOrAdd(code, c => Compile(c, engine.Builtins));
+            return engine.FromJs(engine.Call(compiled, variables), "the expression");
         }
-        catch (Exception exception) when (SandboxEngine.Describe(exception) is { } reason)
+        catch (Exception exception) when (engine.Describe(exception) is { } reason)
         {
+            // An engine stopped by a limit may be stopped half-way through a built-in: it is not reused.
+            clean = exception is ExpressionException or JavaScriptException or Acornima.ParseErrorException;
             throw new ExpressionException(source, reason, exception);
         }
         finally
         {
-            engine.Unbind();
-            _pool.Add(engine);
+            if (clean)
+            {
+                _pool.Add(engine);
+            }
         }
     }
 
-    private static CompiledExpression Compile(string code)
-    {
-        var expression = new Parser().ParseExpression(code);
-        // Wrapping in parentheses makes an object literal an expression, not a block.
-        var script = Jint.Engine.PrepareScript($"({code})", strict: true);
-        return new CompiledExpression(script, FreeIdentifiers.Of(expression));
-    }
+    private static CompiledExpression Compile(string code, IReadOnlySet<string> builtins) =>
+        new(code, FreeIdentifiers.Of(new Parser().ParseExpression(code)), builtins);
 
     private static string Shorten(string script) => script.Length <= 80 ? script.Trim() : script.Trim()[..77] + "...";
-
-    private sealed record CompiledExpression(Prepared<Script> Script, IReadOnlyList<string> Identifiers);
 }

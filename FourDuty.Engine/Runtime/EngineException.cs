@@ -45,5 +45,7 @@ public static class EngineErrors
     public static readonly EngineError InvalidModel = new("ENGINE-INVALID-MODEL", EngineErrorKind.Invalid);
     public static readonly EngineError InvalidRequest = new("ENGINE-INVALID-REQUEST", EngineErrorKind.Invalid);
     public static readonly EngineError InvalidForm = new("ENGINE-INVALID-FORM", EngineErrorKind.Invalid);
+    public static readonly EngineError VariableLimit = new("ENGINE-VARIABLE-LIMIT", EngineErrorKind.Invalid);
+    public static readonly EngineError InvalidName = new("ENGINE-INVALID-NAME", EngineErrorKind.Invalid);
 #pragma warning restore CS1591
 }

@@ -20,4 +20,13 @@ public sealed class EngineOptions
 
     /// <summary>How often a step is retried after losing a race with another step on the same instance (default 10).</summary>
     public int ConflictRetries { get; set; } = 10;
+
+    /// <summary>Largest value of one variable, as JSON, in bytes (default 1 MB). Evidence files are not variables.</summary>
+    public int MaxVariableBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest sum of one instance's variables, as JSON, in bytes (default 8 MB).</summary>
+    public int MaxInstanceVariableBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Most variables of one instance, across its scopes (default 1,000).</summary>
+    public int MaxVariables { get; set; } = 1000;
 }

@@ -15,6 +15,9 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         var (status, code, detail) = exception switch
         {
             EngineException engine => (StatusOf(engine.Error.Kind), engine.Error.Code, engine.Message),
+            // Kestrel's own limit, for a body that grew past it while streaming.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
+                Security.Hardening.RequestSizeLimits.Code, $"请求内容过大。 The request body is over the limit for {context.Request.Path}."),
             BadHttpRequestException bad => (StatusCodes.Status400BadRequest, "HTTP-BAD-REQUEST",
                 bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
             _ => (0, "", ""),

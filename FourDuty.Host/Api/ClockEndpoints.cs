@@ -1,4 +1,3 @@
-using System.Xml;
 using FourDuty.Engine;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Security.Audit;
@@ -20,20 +19,9 @@ internal static class ClockEndpoints
 
     private static async Task<IResult> AdvanceAsync(ClockAdvanceRequest body, ProcessEngine engine, CancellationToken cancellationToken)
     {
-        TimeSpan duration;
-        try
+        if (!ClockDuration.TryRead(body.Duration, "PT1H, P3D or P30D", out var duration, out var problem))
         {
-            duration = XmlConvert.ToTimeSpan(body.Duration);
-        }
-        catch (FormatException)
-        {
-            return Results.Problem($"'{body.Duration}' is not an ISO 8601 duration such as PT1H, P3D or P30D.",
-                statusCode: StatusCodes.Status422UnprocessableEntity, title: "CLOCK-INVALID-DURATION");
-        }
-
-        if (duration < TimeSpan.Zero)
-        {
-            return Results.Problem("The clock only moves forward.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "CLOCK-INVALID-DURATION");
+            return problem!;
         }
 
         var ran = await engine.AdvanceClockAsync(duration, cancellationToken);

@@ -1,6 +1,7 @@
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
 using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Hardening;
 using FourDuty.Host.Security.Policies;
 
 namespace FourDuty.Host.Api;
@@ -10,6 +11,7 @@ internal static class DeploymentEndpoints
     public static void MapDeploymentEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/deployments", DeployAsync).RequireAuthorization(AccessPolicy.Designer)
+            .WithBodyLimit(o => o.MaxDeploymentBytes, "Security:MaxDeploymentBytes")
             .Audited("deployment.create", call => call.Result is DeploymentResult result
                 ? result.Succeeded ? string.Join(", ", result.Definitions.Select(d => $"{d.Key} v{d.Version}")) : $"{result.Problems.Count} problems"
                 : null)
@@ -18,6 +20,7 @@ internal static class DeploymentEndpoints
             .Produces<DeploymentResult>(StatusCodes.Status201Created)
             .Produces<DeploymentResult>(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/deployments/validate", ValidateAsync).RequireAuthorization(AccessPolicy.Designer)
+            .WithBodyLimit(o => o.MaxDeploymentBytes, "Security:MaxDeploymentBytes")
             .ChangesNothing("checks files, deploys nothing")
             .WithSummary("Checks .bpmn and .form files exactly as a deployment would, and deploys nothing")
             .WithDescription("200 with every problem (element id, rule, code, line, message; none when the files would deploy).")

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using System.Xml;
 using FourDuty.Host.Security.Audit;
 using FourDuty.Host.Security.Policies;
 using FourDuty.Host.TestRuns;
+
+using FourDuty.Host.Security.Hardening;
 
 namespace FourDuty.Host.Api;
 
@@ -17,7 +18,7 @@ internal static class TestRunEndpoints
         // A test-run is an engine of its own, in memory: nothing of the service's records changes, so nothing is audited.
         var runs = api.MapGroup("/test-runs").RequireAuthorization(AccessPolicy.Designer)
             .ChangesNothing("a test-run is an isolated engine in memory");
-        runs.MapPost("", CreateAsync)
+        runs.MapPost("", CreateAsync).WithBodyLimit(o => o.MaxDeploymentBytes, "Security:MaxDeploymentBytes")
             .WithSummary("Starts a test-run of a BPMN model (not deployed) with its forms, a start date and variables")
             .WithDescription("201 with the state; 422 with the model's problems; 429 when every allowed test-run is in use.");
         runs.MapGet("/{id:guid}", (Guid id, TestRunRegistry registry, CancellationToken ct) => WithRunAsync(id, registry, _ => Task.CompletedTask, ct))
@@ -69,22 +70,12 @@ internal static class TestRunEndpoints
         TimeSpan? duration = null;
         if (!body.ToNextTimer)
         {
-            try
+            if (!ClockDuration.TryRead(body.Duration, "PT1H, P1D or P7D; or send { \"toNextTimer\": true }", out var by, out var problem))
             {
-                duration = XmlConvert.ToTimeSpan(body.Duration ?? "");
-            }
-            catch (FormatException)
-            {
-                return Task.FromResult(Results.Problem($"'{body.Duration}' is not an ISO 8601 duration such as PT1H, P1D or P7D; or send {{ \"toNextTimer\": true }}.",
-                    statusCode: StatusCodes.Status422UnprocessableEntity, title: "CLOCK-INVALID-DURATION",
-                    extensions: new Dictionary<string, object?> { ["code"] = "CLOCK-INVALID-DURATION" }));
+                return Task.FromResult(problem!);
             }
 
-            if (duration < TimeSpan.Zero)
-            {
-                return Task.FromResult(Results.Problem("The clock only moves forward.", statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "CLOCK-INVALID-DURATION", extensions: new Dictionary<string, object?> { ["code"] = "CLOCK-INVALID-DURATION" }));
-            }
+            duration = by;
         }
 
         return WithRunAsync(id, registry, async run =>

@@ -26,9 +26,9 @@ internal static class EvidenceEndpoints
     {
         // The link is the key, as for completing its task: no sign-in, rate-limited, audited as the link's person.
         app.MapPost(TaskPageEndpoints.Prefix + "{token}/evidence", UploadByLinkAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous()
-            .RequireRateLimiting(RateLimits.TaskLink).Audited("evidence.upload");
+            .RequireRateLimiting(RateLimits.TaskLink).Audited("evidence.upload").WithBodyLimit(_ => null, "Evidence:MaxBytes");
         var api = app.MapGroup("/api/evidence").WithTags("Evidence").RequireAuthorization(AccessPolicy.SignedIn);
-        api.MapPost("", UploadAsync).DisableAntiforgery().Audited("evidence.upload")
+        api.MapPost("", UploadAsync).DisableAntiforgery().Audited("evidence.upload").WithBodyLimit(_ => null, "Evidence:MaxBytes")
             .WithSummary("Uploads an evidence file for a subject the caller answers for (multipart 'file'; 'subjectId', 'targetKind', 'targetId' optional): 201, or 403, 413/415/422 naming the field");
         api.MapGet("/{id:guid}", DownloadAsync).WithSummary("An uploaded evidence file: the subject's owner, the office, the discipline secretary and the first-responsible persons may read it");
         return api;

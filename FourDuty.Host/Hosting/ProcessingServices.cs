@@ -21,6 +21,8 @@ internal static class ProcessingServices
         services.AddFourDutyEngine(setup =>
         {
             configuration.GetSection("Engine").Bind(setup.Engine);
+            configuration.GetSection("Engine:Expressions").Bind(setup.Expressions);
+            configuration.GetSection("Engine:Parser").Bind(setup.ParserLimits);
             engine(setup);
         });
         services.AddFourDutyWorkflows(workflows =>

@@ -12,6 +12,12 @@ internal sealed class SecurityOptions
     /// <summary>Posts to task links per client address and minute.</summary>
     public int TaskLinkPostsPerMinute { get; set; } = 30;
 
+    /// <summary>Largest request body, in bytes, for endpoints that name no other limit (default 1 MB).</summary>
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest deployment or test-run body (the models and their forms), in bytes (default 4 MB).</summary>
+    public long MaxDeploymentBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Single sign-on; off while its authority is empty.</summary>
     public OpenIdConnectOptions OpenIdConnect { get; set; } = new();
 }

@@ -78,6 +78,7 @@ internal static class SecurityServiceCollectionExtensions
     /// <summary>The middleware, in order: headers on every response, who is asking, cross-site refusals, rate limits, policies.</summary>
     public static IApplicationBuilder UseFourDutySecurity(this IApplicationBuilder app) => app
         .UseSecurityHeaders()
+        .UseRequestSizeLimits()
         .UseAuthentication()
         .UseCrossSiteRequestGuard()
         .UseRateLimiter()

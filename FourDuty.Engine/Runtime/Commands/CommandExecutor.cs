@@ -17,7 +17,17 @@ internal sealed class CommandExecutor(IEngineStore store, EngineServices service
         {
             await using var session = await store.BeginAsync(cancellationToken);
             var step = new StepContext(session, services);
-            var result = await command.ExecuteAsync(step, cancellationToken);
+            T result;
+            try
+            {
+                result = await command.ExecuteAsync(step, cancellationToken);
+            }
+            catch (ExecutionFailure failure) when (failure.Code == IncidentCodes.VariableLimit)
+            {
+                // Variables a request sends, outside any element's work: the request is refused, nothing is stored.
+                throw new EngineException(EngineErrors.VariableLimit, failure.Message);
+            }
+
             await step.RunAsync();
             try
             {

@@ -21,4 +21,5 @@ internal static class IncidentCodes
     public const string UncaughtError = "ENGINE-UNCAUGHT-ERROR";
     public const string CalledProcessMissing = "ENGINE-NO-CALLED-PROCESS";
     public const string InvalidValue = "ENGINE-INVALID-VALUE";
+    public const string VariableLimit = "ENGINE-VARIABLE-LIMIT";
 }

@@ -56,8 +56,11 @@ internal sealed class VariableScopes(StepContext step)
             return;
         }
 
+        var options = step.Services.Options;
         foreach (var (name, value) in values)
         {
+            var json = value.ToJsonText();
+            VariableLimits.Check(name, json, options);
             var scopeId = scopeOf(name);
             var existing = instance.Variables.FirstOrDefault(v => v.ScopeId == scopeId && v.Name == name);
             if (existing is null)
@@ -69,16 +72,17 @@ internal sealed class VariableScopes(StepContext step)
                     ScopeId = scopeId,
                     Name = name,
                     Type = value.Type,
-                    Json = value.ToJsonText(),
+                    Json = json,
                 });
             }
             else
             {
                 existing.Type = value.Type;
-                existing.Json = value.ToJsonText();
+                existing.Json = json;
             }
         }
 
+        VariableLimits.CheckInstance(instance.Variables, options);
         step.History.Record(instance, HistoryEventType.VariablesChanged, elementId,
             details: JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value.Json)));
     }

@@ -1,0 +1,235 @@
+using System.Globalization;
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
+
+namespace FourDuty.Engine.Expressions;
+
+/// <summary>
+/// What the sandbox changes in a realm's built-ins: globals an expression has no use for and that escape the limits
+/// are removed, built-ins that make a large string in one call check its length first, and — for the pooled engines —
+/// every built-in reachable from the realm is frozen, so no evaluation can change what a later one sees.
+/// </summary>
+/// <remarks>
+/// Jint checks the time, statement and memory limits between statements and inside built-ins' loops, but a single
+/// allocation (<c>'x'.repeat(3e8)</c>, <c>new ArrayBuffer(1e9)</c>) happens before any check, and
+/// <c>Atomics.wait</c> blocks the thread past the time limit. Those are what this class closes.
+/// </remarks>
+internal static class SandboxBuiltins
+{
+    // Binary buffers allocate their size at once and Atomics.wait blocks; WeakRef and FinalizationRegistry run code
+    // after the evaluation ends; ShadowRealm and eval compile strings (refused anyway, gone to say so plainly);
+    // Temporal is a large surface that expressions do not need (they have Date, now() and workdays()).
+    private static readonly string[] Removed =
+    [
+        "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "TypedArray", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+        "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
+        "BigInt64Array", "BigUint64Array", "WeakRef", "FinalizationRegistry", "ShadowRealm", "Temporal", "eval",
+    ];
+
+    // Intrinsics that only syntax reaches (generator and async function prototypes, the iterator prototypes): the walk
+    // from the global object would not find them.
+    private const string HiddenIntrinsics = """
+        [function* () {}, async function () {}, async function* () {}, () => {}, class {},
+         [][Symbol.iterator](), new Map()[Symbol.iterator](), new Set()[Symbol.iterator](), ''[Symbol.iterator](),
+         /a/[Symbol.matchAll](''), [].entries(), Promise.resolve(), (function () { return arguments; })()]
+        """;
+
+    // Properties that ordinary code assigns on its own objects and that a frozen prototype would make read-only by
+    // inheritance ("the override mistake": o.toString = ... fails when Object.prototype.toString is frozen).
+    private static readonly string[] Overridable = ["toString", "valueOf", "toLocaleString", "constructor", "name", "message"];
+
+    /// <summary>Removes the unsafe globals and installs the length-checked built-ins.</summary>
+    /// <param name="engine">A new engine, before any model code ran in it.</param>
+    /// <param name="options">The limits.</param>
+    public static void Guard(Jint.Engine engine, ExpressionOptions options)
+    {
+        foreach (var name in Removed)
+        {
+            engine.Global.Delete(name);
+        }
+
+        var limit = (long)options.MaxStringLength;
+        var strings = (ObjectInstance)engine.Evaluate("String.prototype");
+        Wrap(engine, strings, "repeat", 1, (self, args) =>
+            Text(self).Length * Math.Max(0, TypeConverter.ToIntegerOrInfinity(args.At(0))));
+        Wrap(engine, strings, "padStart", 2, (_, args) => TypeConverter.ToIntegerOrInfinity(args.At(0)));
+        Wrap(engine, strings, "padEnd", 2, (_, args) => TypeConverter.ToIntegerOrInfinity(args.At(0)));
+        Wrap(engine, strings, "concat", 1, (self, args) => Text(self).Length + args.Sum(a => (double)Text(a).Length));
+        Wrap(engine, strings, "replace", 2, (self, args) => ReplacedLength(Text(self).Length, args.At(1)));
+        Wrap(engine, strings, "replaceAll", 2, (self, args) => ReplacedLength(Text(self).Length, args.At(1)));
+        Wrap(engine, (ObjectInstance)engine.Evaluate("JSON"), "stringify", 3, (_, args) => SerializedLength(args.At(0), limit));
+
+        void Wrap(Jint.Engine target, ObjectInstance owner, string name, int length, Func<JsValue, JsValue[], double> resultLength)
+        {
+            var original = owner.Get(name);
+            owner.Set(name, new ClrFunction(target, name, (self, args) =>
+            {
+                var size = resultLength(self, args);
+                if (size > limit)
+                {
+                    throw new ExpressionException(name, string.Create(CultureInfo.InvariantCulture,
+                        $"{name}() would make a string of about {size:N0} characters; the sandbox allows {limit:N0} (Engine:Expressions:MaxStringLength)"));
+                }
+
+                // A nested call keeps the running evaluation's limits (Jint re-arms them only at the outermost entry).
+                return target.Call(original, self, args);
+            }, length));
+        }
+    }
+
+    /// <summary>Freezes every built-in of the engine's realm, the global object included.</summary>
+    /// <remarks>
+    /// Walks the realm from C#, so the walk is not held to the time and statement limits of model code, and calls
+    /// <c>Object.freeze</c> on each object. After this, variables cannot be bound as globals: the pooled engines pass
+    /// them as parameters.
+    /// </remarks>
+    public static void Freeze(Jint.Engine engine)
+    {
+        var freeze = engine.Evaluate("Object.freeze");
+        var prototypes = new[] { "Object", "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError" }
+            .Select(name => ((ObjectInstance)engine.Global.Get(name)).Get("prototype"))
+            .OfType<ObjectInstance>()
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<ObjectInstance>();
+        pending.Push(engine.Global);
+        var hidden = (ObjectInstance)engine.Evaluate(HiddenIntrinsics);
+        foreach (var key in hidden.GetOwnPropertyKeys(Types.String))
+        {
+            if (hidden.Get(key) is ObjectInstance root)
+            {
+                pending.Push(root);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            if (prototypes.Contains(current))
+            {
+                AllowOverride(engine, current);
+            }
+
+            foreach (var key in current.GetOwnPropertyKeys())
+            {
+                var descriptor = current.GetOwnProperty(key);
+                foreach (var value in new[] { descriptor.Value, descriptor.Get, descriptor.Set })
+                {
+                    if (value is ObjectInstance child)
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            if (current.Prototype is { } prototype)
+            {
+                pending.Push(prototype);
+            }
+
+            engine.Call(freeze, JsValue.Undefined, [current]);
+        }
+    }
+
+    // Turns the overridable data properties of a prototype into accessors: reading gives the built-in, assigning on an
+    // object that inherits it makes the object's own property, as if the prototype were not frozen; assigning on the
+    // prototype itself is refused.
+    private static void AllowOverride(Jint.Engine engine, ObjectInstance prototype)
+    {
+        foreach (var name in Overridable)
+        {
+            var descriptor = prototype.GetOwnProperty(name);
+            if (descriptor == PropertyDescriptor.Undefined || descriptor.Value is not { } value)
+            {
+                continue;
+            }
+
+            var getter = new ClrFunction(engine, "get " + name, (_, _) => value);
+            var setter = new ClrFunction(engine, "set " + name, (self, args) =>
+            {
+                if (ReferenceEquals(self, prototype) || self is not ObjectInstance target)
+                {
+                    throw new JavaScriptException(engine.Intrinsics.TypeError, $"Cannot assign to read only property '{name}' of a built-in prototype");
+                }
+
+                target.DefineOwnProperty(name, new PropertyDescriptor(args.At(0), PropertyFlag.ConfigurableEnumerableWritable));
+                return JsValue.Undefined;
+            });
+            prototype.DefineOwnProperty(name, new GetSetPropertyDescriptor(getter, setter, enumerable: false, configurable: true));
+        }
+    }
+
+    // A string's length without making a copy of it; objects are converted as the built-in would (their toString runs
+    // under the limits like any script code).
+    private static string Text(JsValue value) => value.IsString() ? value.AsString() : TypeConverter.ToString(value);
+
+    // A replacement string is inserted once per match (at most length + 1 matches); "$`" and "$'" insert the text
+    // before or after the match, up to the whole input, and "$&" the match itself.
+    private static double ReplacedLength(int length, JsValue replacement)
+    {
+        if (replacement is Jint.Native.Function.Function)
+        {
+            return 0; // The function's results are made by script code, which the memory limit checks.
+        }
+
+        var text = Text(replacement);
+        var wholeInput = CountOf(text, "$`") + CountOf(text, "$'");
+        return length + ((double)length + 1) * text.Length + ((double)length + 1) * length * wholeInput + (double)length * CountOf(text, "$&");
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // Walks the value as JSON.stringify would (strings, numbers, arrays, own enumerable properties), stopping as soon
+    // as the count passes the limit, so the walk itself costs at most the limit's worth of steps.
+    private static double SerializedLength(JsValue value, long limit)
+    {
+        double total = 0;
+        var stack = new Stack<(JsValue Value, int Depth)>();
+        stack.Push((value, 0));
+        while (stack.Count > 0 && total <= limit)
+        {
+            var (current, depth) = stack.Pop();
+            total += 2;
+            if (current.IsString())
+            {
+                total += current.AsString().Length;
+            }
+            else if (current.IsNumber())
+            {
+                total += 22;
+            }
+            else if (current is ObjectInstance obj && current is not Jint.Native.Function.Function && depth < 1000)
+            {
+                foreach (var key in obj.GetOwnPropertyKeys(Types.String))
+                {
+                    var descriptor = obj.GetOwnProperty(key);
+                    if (descriptor.Enumerable && descriptor.Value is { } child)
+                    {
+                        total += key.AsString().Length + 4;
+                        stack.Push((child, depth + 1));
+                    }
+                }
+            }
+        }
+
+        return total;
+    }
+}
