@@ -1,3 +1,4 @@
+using FourDuty.Engine.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace FourDuty.Tests.Workflows.Scenarios;
@@ -55,6 +56,7 @@ internal static class AnnualYear
         await year.AdvanceToAsync("2026-03-04T09:30");
         await year.CompleteAllAsync("submitLists", Lists(item));
         await year.CompleteAllAsync("followUp", FollowUp, t => t.Assignee == "chen.deputy");
+        await year.CompleteAllAsync("consolidate", _ => new { comment = "各主体清单已汇总，报党委审定。" }, user: "zhou.office");
         await Step("late lists");
         await year.AdvanceToAsync("2026-03-11T10:00");
         await year.CompleteAllAsync("followUpFirst", FollowUp);
@@ -71,7 +73,7 @@ internal static class AnnualYear
         await year.CompleteAllAsync("followUp", FollowUp);
 
         // The second lapse opened a reminder talk: the Party secretary schedules and holds it; 赵敏 follows the commitment up.
-        await year.CompleteAllAsync("scheduleTalk", _ => new { talkAt = "2026-04-22T10:00:00", talkLocation = "党委会议室" });
+        await year.CompleteAllAsync("scheduleTalk", _ => new { talkAt = "2026-04-22T10:00+08:00", talkLocation = "党委会议室" });
         await Step("talk scheduled");
         await year.AdvanceToAsync("2026-04-22T11:00");
         await year.CompleteAllAsync("holdTalk", _ => new
@@ -105,7 +107,7 @@ internal static class AnnualYear
             user: "zhou.office");
     }
 
-    private static Func<Engine.Runtime.State.UserTaskRecord, object> Lists(string item) => task => new
+    private static Func<UserTaskRecord, object> Lists(string item) => task => new
     {
         claims = new[] { item },
         dutyItems = new object[] { new { title = "落实分管领域党风廉政建设责任", owner = task.Assignee, dueOn = "2026-12-15", state = "Planned" } },
@@ -113,19 +115,19 @@ internal static class AnnualYear
         measureItems = new object[] { new { title = "每季度开展一次检查", dueOn = "2026-12-31" } },
     };
 
-    private static object FollowUp(Engine.Runtime.State.UserTaskRecord task) => new { actions = "已当面督促并核实整改", outcome = "已完成" };
+    private static object FollowUp(UserTaskRecord task) => new { actions = "已当面督促并核实整改", outcome = "已完成" };
 
-    private static object Meeting(Engine.Runtime.State.UserTaskRecord task) => new
+    private static object Meeting(UserTaskRecord task) => new
     {
         heldOn = CollegeYearDates.Today(task), summary = "机制运行总体平稳", problems = "个别主体清单提交逾期", nextSteps = "加强提醒",
     };
 
-    private static object SelfAssessment(Engine.Runtime.State.UserTaskRecord task) => new { summary = "清单事项按计划推进", problems = "无", nextSteps = "继续推进" };
+    private static object SelfAssessment(UserTaskRecord task) => new { summary = "清单事项按计划推进", problems = "无", nextSteps = "继续推进" };
 }
 
 /// <summary>Dates as the forms submit them.</summary>
 internal static class CollegeYearDates
 {
-    public static string Today(Engine.Runtime.State.UserTaskRecord task) =>
+    public static string Today(UserTaskRecord task) =>
         task.CreatedAt.ToOffset(CollegeYear.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
