@@ -37,7 +37,8 @@ internal sealed class CollegeYear : IAsyncDisposable
     public DateTimeOffset Now => Engine.Clock.GetUtcNow().ToOffset(Zone);
 
     /// <summary>A host on a fresh database (or on <paramref name="postgres"/>, to share one), its clock at <paramref name="start"/>.</summary>
-    public static async Task<CollegeYear> StartAsync(TestStore store, string start = "2026-01-04T08:00", string? postgres = null, TestSmtpServer? smtp = null)
+    public static async Task<CollegeYear> StartAsync(TestStore store, string start = "2026-01-04T08:00", string? postgres = null, TestSmtpServer? smtp = null,
+        string? sqliteFile = null)
     {
         postgres ??= store == TestStore.Postgres ? await TestPostgres.CreateDatabaseAsync("year") : null;
         smtp ??= await TestSmtpServer.StartAsync();
@@ -47,9 +48,26 @@ internal sealed class CollegeYear : IAsyncDisposable
             ["Clock:Start"] = At(start).ToString("O", CultureInfo.InvariantCulture),
             ["Jobs:Server"] = "false",
         });
+        if (sqliteFile is not null)
+        {
+            host = new FourDutyHostFactory(postgres, new Dictionary<string, string>(smtp.MailSettings())
+            {
+                ["Clock:Mode"] = "Simulated",
+                ["Clock:Start"] = At(start).ToString("O", CultureInfo.InvariantCulture),
+                ["Jobs:Server"] = "false",
+                ["ConnectionStrings:Sqlite"] = $"Data Source={sqliteFile}",
+            });
+        }
+
         _ = host.Services;
         return new CollegeYear(host, smtp, postgres);
     }
+
+    /// <summary>Another host on the same database and SMTP server, its clock where this one's is.</summary>
+    public Task<CollegeYear> AnotherAsync(TestStore store) => StartAsync(store, Local(Now), Postgres, Smtp, store == TestStore.Sqlite ? Host.SqliteFile : null);
+
+    /// <summary>An instant as <see cref="At"/> reads it.</summary>
+    public static string Local(DateTimeOffset instant) => instant.ToOffset(Zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset At(string local) =>
         new(DateTime.ParseExact(local, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None), Zone);
