@@ -21,7 +21,7 @@ public sealed class ModelFormInputTests
             meetingHeldOn = "2026-01-05",
             listsDueOn = "2026-03-03",
             projectItems = new object[] { new { title = "开展党纪学习教育", area = "宣传思想", dueOn = "2026-06-30" } },
-        }, "zhou.office");
+        }, user: "zhou.office");
         var task = (await year.TasksAsync("submitLists")).Single(t => t.Assignee == "liu.vicepresident");
         using var client = year.Host.CreateClientFor("liu.vicepresident");
 

@@ -28,7 +28,7 @@ public sealed class RectificationScenarioTests
             title = "区委教育工委第二巡察组反馈意见",
             receivedOn = "2026-05-11",
             findings = new object[] { new { text = "财务报销审核把关不严" }, new { text = "学生资助公示不规范" } },
-        }, "zhou.office");
+        }, user: "zhou.office");
         await year.AdvanceToAsync("2026-05-12T10:00");
         await year.CompleteAllAsync("specialMeeting", _ => new
         {
@@ -38,7 +38,7 @@ public sealed class RectificationScenarioTests
                 new { finding = 1, subject = "liu.vicepresident", leader = "liu.vicepresident", department = "财务处", deadline = "2026-06-30" },
                 new { finding = 2, subject = "branch-students", leader = "feng.branch", department = "学生处", deadline = "2026-06-30" },
             },
-        }, "zhou.office");
+        }, user: "zhou.office");
 
         // Each leader rectifies and updates the subject's risk and measure lists in the same form.
         await year.AdvanceToAsync("2026-05-20T10:00");
