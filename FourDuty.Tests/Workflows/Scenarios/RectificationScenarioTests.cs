@@ -75,8 +75,9 @@ public sealed class RectificationScenarioTests
         }
 
         (await year.Engine.Queries.GetInstanceAsync(instance))!.Instance.Status.ShouldBe(InstanceStatus.Active);
+        // Her sign-off of the second finding was asked on 21 May; three working days later (26 May) she is reminded.
         var reminder = year.Mails.Single(m => m.Subject.StartsWith("【到期提醒】销号签字（纪委书记）", StringComparison.Ordinal));
-        (reminder.To, reminder.On, reminder.HasLink).ShouldBe(("zhao.discipline", DateOnly.Parse("2026-05-28", System.Globalization.CultureInfo.InvariantCulture), true));
+        (reminder.To, reminder.On, reminder.HasLink).ShouldBe(("zhao.discipline", DateOnly.Parse("2026-05-26", System.Globalization.CultureInfo.InvariantCulture), true));
 
         await year.CompleteAllAsync("signDiscipline", _ => new { comment = "同意销号" });
 
