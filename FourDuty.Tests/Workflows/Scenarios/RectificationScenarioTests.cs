@@ -86,7 +86,8 @@ public sealed class RectificationScenarioTests
             var findings = await db.Findings.OrderBy(f => f.Number).ToListAsync();
             findings.ShouldAllBe(f => f.ClosedAt != null);
             var verdicts = await db.Verifications.Where(v => v.FindingId == findings[0].Id).OrderBy(v => v.Round).ThenBy(v => v.CreatedAt).ToListAsync();
-            verdicts.Select(v => (v.Verdict, v.Reason)).ShouldBe([(Verdict.Rejected, "缺少报销审核台账作为佐证"), (Verdict.Accepted, null)]);
+            verdicts.Select(v => v.Verdict).ShouldBe([Verdict.Rejected, Verdict.Accepted]);
+            verdicts[0].Reason.ShouldBe("缺少报销审核台账作为佐证");
             (await db.RectificationRounds.CountAsync(r => r.FindingId == findings[0].Id)).ShouldBe(2);
             // The rectification updated the subjects' own lists (Art. 25), entered once.
             (await db.ListItems.CountAsync(i => i.SubjectId == "liu.vicepresident")).ShouldBeGreaterThanOrEqualTo(2);
