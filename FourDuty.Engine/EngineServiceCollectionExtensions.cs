@@ -36,7 +36,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ServiceTaskHandlers>(),
             sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>(),
-            sp.GetServices<Runtime.Tasks.ITaskCompletionCheck>()));
+            sp.GetServices<Runtime.Tasks.ITaskCompletionCheck>(), sp.GetServices<Deployment.IDeploymentRule>()));
         services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), () => sp.GetServices<Outbox.IOutboxHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetServices<IStepListener>()));
         services.AddSingleton<CommandExecutor>();

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Outbox;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Runtime;
@@ -8,6 +9,7 @@ using FourDuty.Workflows.Calendar;
 using FourDuty.Workflows.Handlers;
 using FourDuty.Workflows.Lapses;
 using FourDuty.Workflows.Lists;
+using FourDuty.Workflows.Models;
 using FourDuty.Workflows.Notifications;
 using FourDuty.Workflows.Organization;
 using FourDuty.Workflows.Persistence;
@@ -53,6 +55,9 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<EngineOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CalendarStore>>()));
         services.AddHostedService<SeedLoader>();
         services.AddHostedService<CalendarRefresh>();
+        services.AddSingleton(Options.Create(setup.Models));
+        services.AddHostedService<ModelDeployer>();
+        services.AddSingleton<IDeploymentRule>(sp => new ModelRules(sp.GetRequiredService<PeopleDirectory>(), () => sp.GetServices<IServiceTaskHandler>()));
 
         services.AddSingleton<ITaskAssignmentResolver, RoleAssignmentResolver>();
         services.AddSingleton<IUserTaskListener, TaskMailListener>();
@@ -123,4 +128,7 @@ public sealed class WorkflowsSetup
 
     /// <summary>The dashboard's colours (<c>Oversight</c> section).</summary>
     public Oversight.AlertRule Alerts { get; } = new();
+
+    /// <summary>The process models deployed at start.</summary>
+    public ModelOptions Models { get; } = new();
 }

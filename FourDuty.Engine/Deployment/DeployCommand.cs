@@ -78,6 +78,14 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
                 duplicate.First().Resource.Name));
         }
 
+        foreach (var (resource, process) in processes)
+        {
+            foreach (var rule in step.Services.DeploymentRules)
+            {
+                problems.AddRange(rule.Check(process).Select(problem => problem with { File = problem.File ?? resource.Name }));
+            }
+        }
+
         problems.AddRange(await MissingFormsAsync(step, processes, forms.Select(f => f.Resource.Name).ToHashSet(StringComparer.Ordinal), cancellationToken));
         return (problems, processes, forms.Select(f => f.Resource).ToList());
     }

@@ -16,7 +16,9 @@ internal static class ProcessingServices
     /// <param name="services">Where to register.</param>
     /// <param name="configuration">The service's configuration (sections <c>Engine</c>, <c>Mail</c>, <c>Seeds</c>, the calendar).</param>
     /// <param name="engine">Sets storage, clock and job driver; called after the <c>Engine</c> section is bound.</param>
-    public static IServiceCollection AddFourDutyProcessing(this IServiceCollection services, IConfiguration configuration, Action<EngineSetup> engine)
+    /// <param name="deployModels">Whether the start deploys the college's models (<c>Workflows</c> section); a test-run deploys what it is given.</param>
+    public static IServiceCollection AddFourDutyProcessing(this IServiceCollection services, IConfiguration configuration, Action<EngineSetup> engine,
+        bool deployModels = true)
     {
         services.AddFourDutyEngine(setup =>
         {
@@ -34,6 +36,8 @@ internal static class ProcessingServices
             workflows.Notifications.TaskLinkPath = TaskPages.TaskPageEndpoints.Prefix;
             configuration.GetSection("Evidence").Bind(workflows.Evidence);
             configuration.GetSection("Oversight").Bind(workflows.Alerts);
+            configuration.GetSection("Workflows").Bind(workflows.Models);
+            workflows.Models.DeployAtStart &= deployModels;
         });
         services.AddFourDutyMail(configuration);
         return services;

@@ -42,7 +42,12 @@ internal static class JobsServiceCollectionExtensions
                 DistributedLockTimeout = TimeSpan.FromMinutes(1),
             });
         });
-        services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(5));
+        // Jobs:Server=false keeps this node from running background jobs (it still enqueues them for the nodes that do);
+        // on a simulated clock everything then runs when the clock is moved, in order, as whole-year scenarios need.
+        if (configuration.GetValue("Jobs:Server", true))
+        {
+            services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(5));
+        }
         return services;
     }
 }

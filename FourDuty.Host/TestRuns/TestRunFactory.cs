@@ -41,7 +41,7 @@ internal sealed class TestRunFactory(IConfiguration configuration, ILoggerFactor
             engine.Storage.SqliteConnectionString = connectionString;
             engine.Clock = clock;
             engine.JobDriver = JobDriver.Manual;
-        });
+        }, deployModels: false);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         try
         {

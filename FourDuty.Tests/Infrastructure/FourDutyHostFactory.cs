@@ -21,6 +21,13 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
     /// <summary>The administrator's password (<c>Security:Admin:Password</c>), unless the test's settings give another.</summary>
     public const string AdminPassword = "admin-password-for-tests";
 
+    /// <summary>The college's processes every start deploys from <c>workflows/</c>; "nothing deployed" means nothing besides these.</summary>
+    public static readonly IReadOnlyList<string> ShippedProcesses = ["annual-list-cycle", "feedback-rectification", "gap-filling", "reminder-talk"];
+
+    /// <summary>True when <paramref name="definitionsJson"/> (the answer of <c>GET /api/definitions</c>) lists only the shipped processes.</summary>
+    public static bool OnlyShipped(string definitionsJson) =>
+        System.Text.Json.Nodes.JsonNode.Parse(definitionsJson)!.AsArray().All(d => ShippedProcesses.Contains(d!["key"]!.GetValue<string>()));
+
     public string SqliteFile => Path.Combine(_folder, "data", "fourduty.db");
 
     /// <summary>Where mail goes when no SMTP server is configured.</summary>

@@ -45,8 +45,9 @@ internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver p
 
         var about = context.Properties.GetValueOrDefault("aboutTask")
             ?? throw new InvalidOperationException($"The mail task '{context.ElementId}' names neither aboutTask (the user task it is about) nor aboutLapse nor aboutTalk.");
-        var tasks = await engine.Queries.ListTasksAsync(new(InstanceId: context.InstanceId), cancellationToken);
-        if (tasks.FirstOrDefault(t => t.ElementId == about) is not { } task)
+        var tasks = (await engine.Queries.ListTasksAsync(new(InstanceId: context.InstanceId), cancellationToken))
+            .Where(t => t.ElementId == about && t.Status == UserTaskStatus.Open).ToList();
+        if (await NearestAsync(tasks, context, cancellationToken) is not { } task)
         {
             return ServiceTaskResult.Empty;
         }
@@ -69,4 +70,26 @@ internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver p
             "candidates" => TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}")),
             _ => [name],
         }), variable);
+
+    // In a multi-instance body each subject has its own open task of that element: the reminder is about the one in the
+    // mail task's own scope (the body instance both hang in), else the nearest enclosing one.
+    private async Task<UserTaskRecord?> NearestAsync(List<UserTaskRecord> tasks, ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        if (tasks.Count <= 1 || await engine.Queries.GetInstanceAsync(context.InstanceId, cancellationToken) is not { } snapshot)
+        {
+            return tasks.FirstOrDefault();
+        }
+
+        var scopeOfToken = snapshot.Tokens.ToDictionary(t => t.Id, t => t.ScopeId);
+        var parentOf = snapshot.Scopes.ToDictionary(s => s.Id, s => s.ParentScopeId);
+        for (Guid? scope = context.ScopeId; scope is { } id; scope = parentOf.GetValueOrDefault(id))
+        {
+            if (tasks.FirstOrDefault(t => scopeOfToken.GetValueOrDefault(t.TokenId) == id) is { } task)
+            {
+                return task;
+            }
+        }
+
+        return tasks[0];
+    }
 }

@@ -19,7 +19,11 @@ internal static class ThrowEvents
         }
     }
 
-    /// <summary>Sends a message to a waiting party in this engine; with no receiver it is recorded and dropped.</summary>
+    /// <summary>
+    /// Sends a message to a waiting party in this engine; with no receiver it is recorded and dropped. The throw event's
+    /// input parameters (<c>camunda:inputOutput</c>) are the message's payload: they become variables of the instance the
+    /// message starts or reaches, as a message sent through the API carries its variables.
+    /// </summary>
     public static async ValueTask SendMessageAsync(Execution.Execution execution, string name)
     {
         var key = execution.Node.Properties.TryGetValue("correlationKey", out var keyText)
@@ -27,12 +31,29 @@ internal static class ThrowEvents
             : null;
         try
         {
-            await execution.Step.Throwing.CorrelateMessageAsync(name, key, Execution.NoVariables.Instance);
+            await execution.Step.Throwing.CorrelateMessageAsync(name, key, Payload(execution));
         }
         catch (EngineException exception)
         {
             execution.Step.History.Record(execution.Instance, State.HistoryEventType.MessageCorrelated, execution.Node.Id, execution.Token.Id,
                 details: System.Text.Json.JsonSerializer.Serialize(new { name, delivered = false, reason = exception.Message }));
         }
+    }
+
+    // The input parameters were set as local variables of the event's own scope when the token entered it.
+    private static IReadOnlyDictionary<string, Variables.VariableValue> Payload(Execution.Execution execution)
+    {
+        if (execution.Node.InputOutput is not { Inputs.Count: > 0 } mapping)
+        {
+            return Execution.NoVariables.Instance;
+        }
+
+        var instance = execution.Instance;
+        var own = instance.Scopes.FirstOrDefault(s => s.Kind == State.ScopeKind.Activity && s.OwnerTokenId == execution.Token.Id);
+        var names = mapping.Inputs.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return own is null
+            ? Execution.NoVariables.Instance
+            : instance.Variables.Where(v => v.ScopeId == own.Id && names.Contains(v.Name))
+                .ToDictionary(v => v.Name, v => Variables.VariableValue.FromStored(v.Type, v.Json), StringComparer.Ordinal);
     }
 }

@@ -60,6 +60,7 @@ internal sealed record ClaimJobCommand(Guid JobId, TimeSpan Lease) : IEngineComm
             Documentation = execution.Node.Documentation,
             Properties = execution.Node.Properties,
             Variables = step.Variables.Visible(instance, token).ToDictionary(v => v.Key, v => v.Value.Json?.DeepClone(), StringComparer.Ordinal),
+            ScopeId = token.ScopeId,
             Attempt = step.Services.Options.JobRetries - job.RetriesLeft,
         };
         return new JobClaim(job, context, job.DueAt);

@@ -15,7 +15,8 @@ internal sealed class EngineServices(
     ServiceTaskHandlers handlers,
     IEnumerable<Tasks.IUserTaskListener> taskListeners,
     Tasks.ITaskAssignmentResolver? assignmentResolver = null,
-    IEnumerable<Tasks.ITaskCompletionCheck>? completionChecks = null)
+    IEnumerable<Tasks.ITaskCompletionCheck>? completionChecks = null,
+    IEnumerable<IDeploymentRule>? deploymentRules = null)
 {
     public TimeProvider Clock { get; } = clock;
 
@@ -39,4 +40,7 @@ internal sealed class EngineServices(
 
     /// <summary>The layers' rules for task completions, run after the form's check.</summary>
     public IReadOnlyList<Tasks.ITaskCompletionCheck> CompletionChecks { get; } = (completionChecks ?? []).ToList();
+
+    /// <summary>The layers' rules for models, run at deployment after the engine's own.</summary>
+    public IReadOnlyList<IDeploymentRule> DeploymentRules { get; } = (deploymentRules ?? []).ToList();
 }

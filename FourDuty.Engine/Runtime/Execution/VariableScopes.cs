@@ -103,12 +103,19 @@ internal sealed class VariableScopes(StepContext step)
         return chain;
     }
 
+    // A subprocess's input parameters live in the activity scope of the token that entered it; as in Camunda they are
+    // local variables of the subprocess, seen (and set) by everything inside it, so each subprocess scope is followed by
+    // its owner's activity scope. That is how a multi-instance subprocess keeps each instance's form values apart.
     private static List<Guid> Chain(InstanceState instance, Guid scopeId)
     {
         var chain = new List<Guid>();
         for (var scope = instance.Scope(scopeId); scope is not null; scope = scope.ParentScopeId is { } parent ? instance.Scope(parent) : null)
         {
             chain.Add(scope.Id);
+            if (scope.Kind == ScopeKind.SubProcess && scope.OwnerTokenId is { } owner)
+            {
+                chain.AddRange(instance.Scopes.Where(s => s.Kind == ScopeKind.Activity && s.OwnerTokenId == owner).Select(s => s.Id));
+            }
         }
 
         return chain;

@@ -10,7 +10,7 @@ internal sealed class WaitStates(StepContext step)
     /// <summary>Sets a timer for a token (catch event, boundary, event-based gateway) or a scope (event subprocess start).</summary>
     public TimerRecord? AddTimer(Execution execution, TimerEventDefinition timer, string elementId, Guid? tokenId, Guid? scopeId)
     {
-        var schedule = Schedule(execution, timer, elementId);
+        var (schedule, text) = Evaluate(execution, timer, elementId);
         var due = schedule.FirstDue(step.Now, step.Services.Zone);
         if (due is null)
         {
@@ -25,6 +25,9 @@ internal sealed class WaitStates(StepContext step)
             ScopeId = scopeId,
             ElementId = elementId,
             DueAt = due.Value,
+            // A cycle from an expression is kept as evaluated, so that each firing finds the next occurrence of the same
+            // series (the model's text alone cannot be parsed without the variables it was evaluated with).
+            Cycle = timer.Kind == TimerKind.Cycle ? text : null,
         };
         execution.Instance.Timers.Add(record);
         step.NewTimers.Add(record);
@@ -32,21 +35,25 @@ internal sealed class WaitStates(StepContext step)
     }
 
     /// <summary>The schedule of a timer: fixed in the model, or evaluated now from its expression.</summary>
-    public TimerSchedule Schedule(Execution execution, TimerEventDefinition timer, string elementId)
+    public TimerSchedule Schedule(Execution execution, TimerEventDefinition timer, string elementId) => Evaluate(execution, timer, elementId).Schedule;
+
+    // The schedule, and the text an expression gave (null for a fixed one).
+    private static (TimerSchedule Schedule, string? Text) Evaluate(Execution execution, TimerEventDefinition timer, string elementId)
     {
         if (timer.Schedule is { } fixedSchedule)
         {
-            return fixedSchedule;
+            return (fixedSchedule, null);
         }
 
         var value = execution.Evaluate(timer.Value, "timer");
         if (value.Type == State.VariableType.Date)
         {
-            return TimerSchedule.TryParse(TimerKind.Date, value.AsDate().ToString("O"), out var at, out _) ? at! : throw Invalid(value.ToString());
+            var text = value.AsDate().ToString("O");
+            return TimerSchedule.TryParse(TimerKind.Date, text, out var at, out _) ? (at!, text) : throw Invalid(value.ToString());
         }
 
         return TimerSchedule.TryParse(timer.Kind, value.ToString(), out var schedule, out var error)
-            ? schedule!
+            ? (schedule!, value.ToString())
             : throw new ExecutionFailure(IncidentCodes.InvalidValue,
                 $"The timer of '{elementId}' evaluated to '{value}', which is not a valid {timer.Kind.ToString().ToLowerInvariant()}: {error}.");
 

@@ -32,6 +32,12 @@ public sealed class ServiceTaskContext
     /// <summary>The variables visible at the task, as JSON.</summary>
     public required IReadOnlyDictionary<string, JsonNode?> Variables { get; init; }
 
+    /// <summary>
+    /// The scope the task's token runs in (the process, or one subprocess or multi-instance body): a handler about
+    /// another element of the same instance picks the one in this scope when several are open.
+    /// </summary>
+    public Guid ScopeId { get; init; }
+
     /// <summary>How many attempts failed before this one.</summary>
     public int Attempt { get; init; }
 }

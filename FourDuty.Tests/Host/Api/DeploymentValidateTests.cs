@@ -27,7 +27,7 @@ public sealed class DeploymentValidateTests
         problems.ShouldContain("Flow_no BPMN-042 Error");
         problems.ShouldContain("Notify BPMN-083 Error");
         problems.ShouldContain("Orphan BPMN-030 Warning");
-        (await client.GetStringAsync("/api/definitions")).ShouldBe("[]");
+        FourDutyHostFactory.OnlyShipped(await client.GetStringAsync("/api/definitions")).ShouldBeTrue();
     }
 
     [Fact]
