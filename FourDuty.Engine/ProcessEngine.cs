@@ -72,16 +72,28 @@ public sealed class ProcessEngine
 
     /// <summary>The form a task asks to be filled in (its <c>camunda:formKey</c>), or null when it names none that is deployed.</summary>
     /// <exception cref="EngineException">There is no such task.</exception>
-    public Task<Runtime.Tasks.TaskForm?> GetTaskFormAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new ReadTaskFormCommand(taskId), cancellationToken);
+    /// <remarks>A read: it goes through <see cref="IEngineQueries.GetTaskViewAsync"/> and writes nothing.</remarks>
+    public async Task<Runtime.Tasks.TaskForm?> GetTaskFormAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        FormOf(await Queries.GetTaskViewAsync(taskId, cancellationToken)
+            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {taskId}."));
+
+    /// <summary>The form of a task read with <see cref="IEngineQueries.GetTaskViewAsync"/>, parsed (once per deployed form version).</summary>
+    public Runtime.Tasks.TaskForm? FormOf(TaskView view) =>
+        view.FormRecord is { } form
+            ? new Runtime.Tasks.TaskForm(new Forms.FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), _services.Forms.Get(form))
+            : null;
 
     /// <summary>Stores an emailed task link (only the token's hash) for a person; idempotent.</summary>
     public Task RegisterTaskLinkAsync(string tokenHash, Guid taskId, string person, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new RegisterTaskLinkCommand(tokenHash, taskId, person, expiresAt), cancellationToken);
 
-    /// <summary>What a task link leads to; changes nothing.</summary>
-    public Task<Runtime.Tasks.TaskLinkState> ReadTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new ReadTaskLinkCommand(tokenHash), cancellationToken);
+    /// <summary>What a task link leads to; a read through the queries, it writes nothing (mail scanners open every link).</summary>
+    public async Task<Runtime.Tasks.TaskLinkState> ReadTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        var link = await Queries.FindTaskLinkAsync(tokenHash, cancellationToken);
+        var task = link is null ? null : await Queries.GetTaskAsync(link.TaskId, cancellationToken);
+        return Runtime.Tasks.TaskLinkState.Of(link, task, Clock.GetUtcNow());
+    }
 
     /// <summary>
     /// Completes the task a link leads to, as the link's person, if the link is still open; otherwise returns why

@@ -61,24 +61,3 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
         return state with { Status = TaskLinkStatus.CompletedNow };
     }
 }
-
-/// <summary>Reads what a link leads to, changing nothing (opening a link must never act: mail scanners open them).</summary>
-internal sealed record ReadTaskLinkCommand(string TokenHash) : IEngineCommand<TaskLinkState>
-{
-    public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken) =>
-        await TaskLinkState.ReadAsync(step, await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken), cancellationToken);
-}
-
-/// <summary>The form a task asks to be filled in, if its formKey names a deployed form; changes nothing.</summary>
-internal sealed record ReadTaskFormCommand(Guid TaskId) : IEngineCommand<TaskForm?>
-{
-    public async Task<TaskForm?> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
-    {
-        var task = await step.Session.FindTaskAsync(TaskId, cancellationToken)
-            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {TaskId}.");
-        var instance = await step.Session.LoadInstanceAsync(task.InstanceId, cancellationToken);
-        return instance is null || await Forms.TaskForms.FindAsync(step, task, instance.Instance.DefinitionId, cancellationToken) is not { } form
-            ? null
-            : new TaskForm(form.Record, form.Schema);
-    }
-}
