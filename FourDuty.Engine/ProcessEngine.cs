@@ -58,8 +58,11 @@ public sealed class ProcessEngine
     public Task<IReadOnlyList<Forms.FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
-    /// <summary>Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event.</summary>
-    /// <exception cref="EngineException">The process is not deployed, or has no plain start event.</exception>
+    /// <summary>
+    /// Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event, or, as
+    /// Camunda 7 does, at its only start event when it has no plain one (a process that starts by a message, say).
+    /// </summary>
+    /// <exception cref="EngineException">The process is not deployed, or has several start events and none of them plain.</exception>
     public Task<Guid> StartAsync(string key, string? businessKey = null, IReadOnlyDictionary<string, JsonNode?>? variables = null,
         int? version = null, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new StartInstanceCommand(key, version, businessKey, Convert(variables)), cancellationToken);
@@ -110,10 +113,20 @@ public sealed class ProcessEngine
         _executor.ExecuteAsync(new ChangeAssigneeCommand(taskId, change, userId, expectedRevision), cancellationToken);
 
     /// <summary>Delivers a message to the one instance waiting for it, or starts the one process that starts with it.</summary>
-    /// <exception cref="EngineException">Nobody waits for it (not found), or several do (conflict).</exception>
+    /// <param name="name">The message's name.</param>
+    /// <param name="correlationKey">Matches a waiting element that names a correlation key (and only such an element).</param>
+    /// <param name="variables">Variables the receiver gets.</param>
+    /// <param name="businessKey">Picks the instance with this business key, as in Camunda 7 (where the element names no correlation key, the
+    /// business key is the correlation); a process the message starts gets it as its business key.</param>
+    /// <param name="processVariables">Picks the instance whose process variables have these values (Camunda's <c>correlationKeys</c>).</param>
+    /// <param name="cancellationToken">Cancels the step.</param>
+    /// <exception cref="EngineException">Nobody waits for it (not found; nothing changed), or several do (conflict).</exception>
     public Task<MessageDelivery> CorrelateMessageAsync(string name, string? correlationKey = null,
-        IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new CorrelateMessageCommand(name, correlationKey, Convert(variables)), cancellationToken);
+        IReadOnlyDictionary<string, JsonNode?>? variables = null, string? businessKey = null,
+        IReadOnlyDictionary<string, JsonNode?>? processVariables = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CorrelateMessageCommand(
+            new MessageCorrelation(name, correlationKey, businessKey, processVariables is null ? null : Convert(processVariables)), Convert(variables)),
+            cancellationToken);
 
     /// <summary>Broadcasts a signal to every instance waiting for it and every process that starts with it.</summary>
     public Task BroadcastSignalAsync(string name, IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default) =>

@@ -19,7 +19,10 @@ internal static class ThrowEvents
         }
     }
 
-    /// <summary>Sends a message to a waiting party in this engine; with no receiver it is recorded and dropped.</summary>
+    /// <summary>
+    /// Sends a message to a waiting party in this engine, with the element's input parameters as its variables; with no
+    /// receiver it is recorded and dropped.
+    /// </summary>
     public static async ValueTask SendMessageAsync(Execution.Execution execution, string name)
     {
         var key = execution.Node.Properties.TryGetValue("correlationKey", out var keyText)
@@ -27,7 +30,7 @@ internal static class ThrowEvents
             : null;
         try
         {
-            await execution.Step.Throwing.CorrelateMessageAsync(name, key, Execution.NoVariables.Instance);
+            await execution.Step.Throwing.CorrelateMessageAsync(name, key, Execution.ParameterMapping.InputValues(execution));
         }
         catch (EngineException exception)
         {

@@ -25,6 +25,13 @@ internal static class ParameterMapping
         step.Variables.SetLocal(execution.Instance, scope.Id, values);
     }
 
+    /// <summary>
+    /// The element's input parameters, evaluated: what a message throw event sends as the message's variables (the
+    /// receiver gets them, as the payload of a message in Camunda).
+    /// </summary>
+    public static IReadOnlyDictionary<string, VariableValue> InputValues(Execution execution) =>
+        execution.Node.InputOutput is { Inputs.Count: > 0 } mapping ? Evaluate(execution, mapping.Inputs, "input parameter") : NoVariables.Instance;
+
     public static void ApplyOutputs(Execution execution)
     {
         var instance = execution.Instance;
