@@ -36,6 +36,30 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         return state;
     }
 
+    public async Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        if (!_postgres || _states.Values.Any(s => s.Tasks.Any(t => t.Id == taskId)))
+        {
+            return await FindTaskAsync(taskId, cancellationToken) is { } task ? (task, await LoadInstanceAsync(task.InstanceId, cancellationToken)) : (null, null);
+        }
+
+        // PostgreSQL: the task and its whole instance in one batch, one round trip.
+        var (found, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskAsync(db, taskId, cancellationToken);
+        if (found is null || loaded is null)
+        {
+            return (found, null);
+        }
+
+        if (_states.TryGetValue(loaded.Value.Instance.Id, out var known))
+        {
+            return (found, known);
+        }
+
+        var state = new InstanceState(loaded.Value.Instance, this, loaded.Value.Rows);
+        _states[state.Instance.Id] = state;
+        return (found, state);
+    }
+
     private async Task<(InstanceRecord Instance, InstanceRows Rows)?> LoadWithQueriesAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);

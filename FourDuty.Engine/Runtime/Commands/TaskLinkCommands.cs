@@ -35,14 +35,21 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
 {
     public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
+        // The link, then the task with its whole instance in one read: nothing more than the token check before the completion's own read.
         var link = await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken);
-        var state = await TaskLinkState.ReadAsync(step, link, cancellationToken);
+        if (link is null)
+        {
+            return TaskLinkState.Of(null, null, step.Now);
+        }
+
+        var (stored, loaded) = await step.Session.LoadInstanceOfTaskAsync(link.TaskId, cancellationToken);
+        var state = TaskLinkState.Of(link, stored, step.Now);
         if (state.Status != TaskLinkStatus.Open)
         {
             return state;
         }
 
-        var (instance, task) = await OpenTask.FindAsync(step, link!.TaskId, null, cancellationToken);
+        var (instance, task) = await OpenTask.CheckAsync(step, link.TaskId, stored, loaded, null, cancellationToken);
         IReadOnlyDictionary<string, VariableValue> variables;
         try
         {

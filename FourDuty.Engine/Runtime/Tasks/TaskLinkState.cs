@@ -1,4 +1,3 @@
-using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
 
 namespace FourDuty.Engine.Runtime.Tasks;
@@ -12,9 +11,6 @@ public sealed record TaskLinkState(TaskLinkStatus Status, UserTaskRecord? Task, 
 {
     /// <summary>With <see cref="TaskLinkStatus.InvalidSubmission"/>: what is wrong with each field.</summary>
     public IReadOnlyList<Forms.FormFieldError> Errors { get; init; } = [];
-
-    internal static async Task<TaskLinkState> ReadAsync(StepContext step, TaskLinkRecord? link, CancellationToken cancellationToken) =>
-        Of(link, link is null ? null : await step.Session.FindTaskAsync(link.TaskId, cancellationToken), step.Now);
 
     /// <summary>What <paramref name="link"/> leads to at <paramref name="now"/>, given its task as read.</summary>
     internal static TaskLinkState Of(TaskLinkRecord? link, UserTaskRecord? task, DateTimeOffset now)
