@@ -58,9 +58,13 @@ public sealed class ProcessEngine
     public Task<IReadOnlyList<Forms.FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
-    /// <summary>Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event.</summary>
+    /// <summary>
+    /// Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event, or, as
+    /// Camunda 7 does, at its only start event when it has no plain one (a process that starts by a message, say).
+    /// </summary>
     /// <exception cref="EngineException">
-    /// The process is not deployed, or has no plain start event; the business key or a variable breaks an input rule or limit.
+    /// The process is not deployed, or has several start events and none of them plain; the business key or a variable
+    /// breaks an input rule or limit.
     /// </exception>
     public Task<Guid> StartAsync(string key, string? businessKey = null, IReadOnlyDictionary<string, JsonNode?>? variables = null,
         int? version = null, CancellationToken cancellationToken = default) =>
@@ -74,16 +78,28 @@ public sealed class ProcessEngine
 
     /// <summary>The form a task asks to be filled in (its <c>camunda:formKey</c>), or null when it names none that is deployed.</summary>
     /// <exception cref="EngineException">There is no such task.</exception>
-    public Task<Runtime.Tasks.TaskForm?> GetTaskFormAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new ReadTaskFormCommand(taskId), cancellationToken);
+    /// <remarks>A read: it goes through <see cref="IEngineQueries.GetTaskViewAsync"/> and writes nothing.</remarks>
+    public async Task<Runtime.Tasks.TaskForm?> GetTaskFormAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        FormOf(await Queries.GetTaskViewAsync(taskId, cancellationToken)
+            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {taskId}."));
+
+    /// <summary>The form of a task read with <see cref="IEngineQueries.GetTaskViewAsync"/>, parsed (once per deployed form version).</summary>
+    public Runtime.Tasks.TaskForm? FormOf(TaskView view) =>
+        view.FormRecord is { } form
+            ? new Runtime.Tasks.TaskForm(new Forms.FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), _services.Forms.Get(form))
+            : null;
 
     /// <summary>Stores an emailed task link (only the token's hash) for a person; idempotent.</summary>
     public Task RegisterTaskLinkAsync(string tokenHash, Guid taskId, string person, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new RegisterTaskLinkCommand(tokenHash, taskId, person, expiresAt), cancellationToken);
 
-    /// <summary>What a task link leads to; changes nothing.</summary>
-    public Task<Runtime.Tasks.TaskLinkState> ReadTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new ReadTaskLinkCommand(tokenHash), cancellationToken);
+    /// <summary>What a task link leads to; a read through the queries, it writes nothing (mail scanners open every link).</summary>
+    public async Task<Runtime.Tasks.TaskLinkState> ReadTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        var link = await Queries.FindTaskLinkAsync(tokenHash, cancellationToken);
+        var task = link is null ? null : await Queries.GetTaskAsync(link.TaskId, cancellationToken);
+        return Runtime.Tasks.TaskLinkState.Of(link, task, Clock.GetUtcNow());
+    }
 
     /// <summary>
     /// Completes the task a link leads to, as the link's person, if the link is still open; otherwise returns why
@@ -100,10 +116,20 @@ public sealed class ProcessEngine
         _executor.ExecuteAsync(new ChangeAssigneeCommand(taskId, change, userId, expectedRevision), cancellationToken);
 
     /// <summary>Delivers a message to the one instance waiting for it, or starts the one process that starts with it.</summary>
-    /// <exception cref="EngineException">Nobody waits for it (not found), or several do (conflict).</exception>
+    /// <param name="name">The message's name.</param>
+    /// <param name="correlationKey">Matches a waiting element that names a correlation key (and only such an element).</param>
+    /// <param name="variables">Variables the receiver gets.</param>
+    /// <param name="businessKey">Picks the instance with this business key, as in Camunda 7 (where the element names no correlation key, the
+    /// business key is the correlation); a process the message starts gets it as its business key.</param>
+    /// <param name="processVariables">Picks the instance whose process variables have these values (Camunda's <c>correlationKeys</c>).</param>
+    /// <param name="cancellationToken">Cancels the step.</param>
+    /// <exception cref="EngineException">Nobody waits for it (not found; nothing changed), or several do (conflict).</exception>
     public Task<MessageDelivery> CorrelateMessageAsync(string name, string? correlationKey = null,
-        IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new CorrelateMessageCommand(name, correlationKey, Convert(variables)), cancellationToken);
+        IReadOnlyDictionary<string, JsonNode?>? variables = null, string? businessKey = null,
+        IReadOnlyDictionary<string, JsonNode?>? processVariables = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CorrelateMessageCommand(
+            new MessageCorrelation(name, correlationKey, businessKey, processVariables is null ? null : Convert(processVariables)), Convert(variables)),
+            cancellationToken);
 
     /// <summary>Broadcasts a signal to every instance waiting for it and every process that starts with it.</summary>
     public Task BroadcastSignalAsync(string name, IReadOnlyDictionary<string, JsonNode?>? variables = null, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime;
@@ -11,12 +10,10 @@ namespace FourDuty.Engine.Forms;
 /// <summary>
 /// The form of a user task (from its <c>camunda:formKey</c>), and the server-side check of what is submitted to
 /// complete it: only what the form declares, of the right types, within its rules. Parsed forms are cached per
-/// deployed version.
+/// deployed version (<see cref="FormSchemaCache"/>).
 /// </summary>
 internal static class TaskForms
 {
-    private static readonly ConcurrentDictionary<Guid, FormSchema> Parsed = new();
-
     public static async Task<(FormDefinitionRecordInfo Record, FormSchema Schema)?> FindAsync(StepContext step, UserTaskRecord task, Guid definitionId,
         CancellationToken cancellationToken)
     {
@@ -38,7 +35,7 @@ internal static class TaskForms
             return null;
         }
 
-        var schema = Parsed.GetOrAdd(form.Id, _ => FormSchema.Parse(form.Json).Schema!);
+        var schema = step.Services.Forms.Get(form);
         return (new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), schema);
     }
 

@@ -30,6 +30,8 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
         context.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = code, Detail = detail };
         details.Extensions["code"] = code;
+        // Camunda 7's REST clients read the reason from "message".
+        details.Extensions["message"] = detail;
         if (exception is EngineException { Details: { } extra })
         {
             details.Extensions["errors"] = extra;

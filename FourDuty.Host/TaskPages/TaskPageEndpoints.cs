@@ -55,12 +55,16 @@ internal static class TaskPageEndpoints
     private static async Task<IResult> TaskPageAsync(int status, string token, TaskLinkState state, HttpContext context, ProcessEngine engine,
         IAntiforgery antiforgery, IFormCollection? posted, IReadOnlyList<FourDuty.Engine.Forms.FormFieldError> errors, CancellationToken cancellationToken)
     {
-        var instance = (await engine.Queries.GetInstanceAsync(state.Task!.InstanceId, cancellationToken))!.Instance;
-        var definitions = await engine.Queries.ListDefinitionsAsync(instance.DefinitionKey, cancellationToken);
-        var processName = definitions.FirstOrDefault(d => d.Id == instance.DefinitionId)?.Name ?? instance.DefinitionKey;
-        var form = await engine.GetTaskFormAsync(state.Task.Id, cancellationToken);
+        // One read of the task with its instance, process name and form: showing the page writes nothing.
+        var view = await engine.Queries.GetTaskViewAsync(state.Task!.Id, cancellationToken);
+        if (view is null)
+        {
+            return Page(StatusCodes.Status404NotFound, Pages.Unknown());
+        }
+
+        var form = engine.FormOf(view);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return Page(status, TaskPageHtml.Task(state.Task, processName, instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
+        return Page(status, TaskPageHtml.Task(state.Task, view.ProcessName, view.Instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
             form is null ? "" : FormHtml.Fields(form.Schema, posted, errors)));
     }
 

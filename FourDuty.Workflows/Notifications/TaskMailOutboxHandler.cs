@@ -29,7 +29,9 @@ internal sealed class TaskMailOutboxHandler(
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<TaskMail>(message.Payload, JsonSerializerOptions.Web)!;
-        var task = await engine.Queries.GetTaskAsync(payload.TaskId, cancellationToken);
+        // The one task view the task page reads too: the task with its instance and process name, in one read.
+        var view = await engine.Queries.GetTaskViewAsync(payload.TaskId, cancellationToken);
+        var task = view?.Task;
         if (MailRecipient.Find(directory, payload.Person) is { Failure: { } failure })
         {
             return failure;
@@ -49,9 +51,8 @@ internal sealed class TaskMailOutboxHandler(
         }
 
         var now = engine.Clock.GetUtcNow();
-        var instance = (await engine.Queries.GetInstanceAsync(task.InstanceId, cancellationToken))!.Instance;
-        var processName = (await engine.Queries.ListDefinitionsAsync(instance.DefinitionKey, cancellationToken))
-            .FirstOrDefault(d => d.Id == instance.DefinitionId)?.Name ?? instance.DefinitionKey;
+        var instance = view!.Instance;
+        var processName = view.ProcessName;
         var holder = task.Assignee is { } assignee && assignee != person.Id ? directory.Find(assignee)?.Name ?? assignee : null;
         var model = new TaskMailModel
         {

@@ -41,6 +41,41 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
         return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
     }
 
+    public async Task<TaskView?> GetTaskViewAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await (
+                from task in db.Tasks.AsNoTracking()
+                join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
+                join definition in db.ProcessDefinitions.AsNoTracking() on instance.DefinitionId equals definition.Id into definitions
+                from definition in definitions.DefaultIfEmpty()
+                where task.Id == taskId
+                select new { task, instance, Name = definition == null ? null : definition.Name, DeploymentId = definition == null ? (Guid?)null : definition.DeploymentId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        FormDefinitionRecord? form = null;
+        if (Deployment.FormFiles.Parse(row.task.FormKey) is { } key)
+        {
+            // The version deployed with the process when the key says so, else (or when that is gone) the latest.
+            var deploymentId = key.SameDeployment ? row.DeploymentId : null;
+            form = await db.Forms.AsNoTracking().Where(f => f.Key == key.Key)
+                .OrderByDescending(f => deploymentId != null && f.DeploymentId == deploymentId).ThenByDescending(f => f.Version)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new TaskView(row.task, row.instance, row.Name ?? row.instance.DefinitionKey, form);
+    }
+
+    public async Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TaskLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == tokenHash, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken)
     {
         var tasks = await ListAsync(db => Matching(db.Tasks, filter).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id), cancellationToken);

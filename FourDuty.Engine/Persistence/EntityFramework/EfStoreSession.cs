@@ -36,6 +36,30 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         return state;
     }
 
+    public async Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        if (!_postgres || _states.Values.Any(s => s.Tasks.Any(t => t.Id == taskId)))
+        {
+            return await FindTaskAsync(taskId, cancellationToken) is { } task ? (task, await LoadInstanceAsync(task.InstanceId, cancellationToken)) : (null, null);
+        }
+
+        // PostgreSQL: the task and its whole instance in one batch, one round trip.
+        var (found, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskAsync(db, taskId, cancellationToken);
+        if (found is null || loaded is null)
+        {
+            return (found, null);
+        }
+
+        if (_states.TryGetValue(loaded.Value.Instance.Id, out var known))
+        {
+            return (found, known);
+        }
+
+        var state = new InstanceState(loaded.Value.Instance, this, loaded.Value.Rows);
+        _states[state.Instance.Id] = state;
+        return (found, state);
+    }
+
     private async Task<(InstanceRecord Instance, InstanceRows Rows)?> LoadWithQueriesAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
@@ -134,9 +158,15 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        // Only an instance this step changed gets a new revision: a step that merely read one (to find a task, check a
+        // form) must not write it, nor make a concurrent step on it conflict.
+        var changed = ChangedInstances();
         foreach (var state in _states.Values)
         {
-            state.Instance.Revision++;
+            if (changed.Contains(state.Instance.Id))
+            {
+                state.Instance.Revision++;
+            }
         }
 
         try
@@ -165,6 +195,31 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
+
+    // The instances whose own row, or any row that belongs to them (tokens, tasks, history, ...), the step adds, changes or removes.
+    private HashSet<Guid> ChangedInstances()
+    {
+        db.ChangeTracker.DetectChanges();
+        var changed = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.Entity is InstanceRecord instance)
+            {
+                changed.Add(instance.Id);
+            }
+            else if (entry.Metadata.FindProperty(nameof(TokenRecord.InstanceId)) is { } property && entry.CurrentValues[property] is Guid owner)
+            {
+                changed.Add(owner);
+            }
+        }
+
+        return changed;
+    }
 
     void IChangeTracker.Added(object row) => db.Add(row);
 

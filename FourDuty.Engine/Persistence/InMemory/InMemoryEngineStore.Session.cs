@@ -114,6 +114,9 @@ internal sealed partial class InMemoryEngineStore
             }
         }
 
+        public async Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+            await FindTaskAsync(taskId, cancellationToken) is { } task ? (task, await LoadInstanceAsync(task.InstanceId, cancellationToken)) : (null, null);
+
         public InstanceState CreateInstance(InstanceRecord instance)
         {
             var state = new InstanceState(instance, this, InstanceRows.Empty);

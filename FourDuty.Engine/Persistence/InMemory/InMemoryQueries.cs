@@ -29,6 +29,24 @@ internal sealed partial class InMemoryEngineStore
         public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
             Read(() => AllTasks().FirstOrDefault(t => t.Id == taskId) is { } task ? RowCopy.Of(task) : null);
 
+        public Task<TaskView?> GetTaskViewAsync(Guid taskId, CancellationToken cancellationToken) =>
+            Read(() =>
+            {
+                if (AllTasks().FirstOrDefault(t => t.Id == taskId) is not { } task || !store._instances.TryGetValue(task.InstanceId, out var stored))
+                {
+                    return null;
+                }
+
+                var definition = store._definitions.FirstOrDefault(d => d.Id == stored.Instance.DefinitionId);
+                var form = Deployment.FormFiles.Parse(task.FormKey) is { } key
+                    ? Latest(key.Key, key.SameDeployment ? definition?.DeploymentId : null) ?? Latest(key.Key, null)
+                    : null;
+                return new TaskView(RowCopy.Of(task), RowCopy.Of(stored.Instance), definition?.Name ?? stored.Instance.DefinitionKey, form);
+            });
+
+        public Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
+            Read(() => store._taskLinks.TryGetValue(tokenHash, out var link) ? RowCopy.Of(link) : null);
+
         public Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<UserTaskRecord>>(() => TasksFor(filter)
                 .Where(t => t.Status == filter.Status)
@@ -69,6 +87,9 @@ internal sealed partial class InMemoryEngineStore
                 : AllTasks();
 
         private IEnumerable<UserTaskRecord> AllTasks() => store._instances.Values.SelectMany(s => s.Tasks).Concat(store._closedTasks.Values);
+
+        private FormDefinitionRecord? Latest(string key, Guid? deploymentId) =>
+            store._forms.Where(f => f.Key == key && (deploymentId == null || f.DeploymentId == deploymentId)).MaxBy(f => f.Version);
 
         private Task<T> Read<T>(Func<T> query)
         {

@@ -5,11 +5,11 @@ using FourDuty.Engine.Runtime.Variables;
 namespace FourDuty.Engine.Runtime.Commands;
 
 /// <summary>Delivers a message to exactly one waiting instance or message start event.</summary>
-internal sealed record CorrelateMessageCommand(string Name, string? CorrelationKey, IReadOnlyDictionary<string, VariableValue> Variables)
+internal sealed record CorrelateMessageCommand(MessageCorrelation Message, IReadOnlyDictionary<string, VariableValue> Variables)
     : IEngineCommand<MessageDelivery>
 {
     public async Task<MessageDelivery> ExecuteAsync(StepContext step, CancellationToken cancellationToken) =>
-        await step.Throwing.CorrelateMessageAsync(Name, CorrelationKey, Variables);
+        await step.Throwing.CorrelateMessageAsync(Message, Variables);
 }
 
 /// <summary>Broadcasts a signal to every waiting party and signal start event.</summary>

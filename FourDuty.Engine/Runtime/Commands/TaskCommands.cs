@@ -72,9 +72,25 @@ internal static class OpenTask
 {
     public static async Task<(InstanceState Instance, UserTaskRecord Task)> FindAsync(StepContext step, Guid taskId, int? expectedRevision, CancellationToken cancellationToken)
     {
-        var stored = await step.Session.FindTaskAsync(taskId, cancellationToken)
-            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {taskId}.");
-        var instance = await step.LoadAsync(stored.InstanceId, cancellationToken);
+        // One read: the task (in any state, to say what became of it) and the whole instance that holds it.
+        var (stored, instance) = await step.Session.LoadInstanceOfTaskAsync(taskId, cancellationToken);
+        return await CheckAsync(step, taskId, stored, instance, expectedRevision, cancellationToken);
+    }
+
+    /// <summary>The open task in its loaded instance, or the reason it cannot be acted on.</summary>
+    public static async Task<(InstanceState Instance, UserTaskRecord Task)> CheckAsync(StepContext step, Guid taskId, UserTaskRecord? stored,
+        InstanceState? instance, int? expectedRevision, CancellationToken cancellationToken)
+    {
+        if (stored is null)
+        {
+            throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {taskId}.");
+        }
+
+        if (instance is not null)
+        {
+            step.Instances.Add(instance);
+        }
+
         var task = instance?.Tasks.FirstOrDefault(t => t.Id == taskId);
         if (task is null)
         {

@@ -35,14 +35,21 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
 {
     public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
+        // The link, then the task with its whole instance in one read: nothing more than the token check before the completion's own read.
         var link = await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken);
-        var state = await TaskLinkState.ReadAsync(step, link, cancellationToken);
+        if (link is null)
+        {
+            return TaskLinkState.Of(null, null, step.Now);
+        }
+
+        var (stored, loaded) = await step.Session.LoadInstanceOfTaskAsync(link.TaskId, cancellationToken);
+        var state = TaskLinkState.Of(link, stored, step.Now);
         if (state.Status != TaskLinkStatus.Open)
         {
             return state;
         }
 
-        var (instance, task) = await OpenTask.FindAsync(step, link!.TaskId, null, cancellationToken);
+        var (instance, task) = await OpenTask.CheckAsync(step, link.TaskId, stored, loaded, null, cancellationToken);
         IReadOnlyDictionary<string, VariableValue> variables;
         try
         {
@@ -59,26 +66,5 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
         step.Agenda.Add(instance, token, task.ElementId, IncidentPhase.Leave,
             () => ((Behaviours.IWaitBehaviour)step.Services.Behaviours.For(execution.Node)).TriggerAsync(execution, new TaskCompleted(task, link.Person, variables)));
         return state with { Status = TaskLinkStatus.CompletedNow };
-    }
-}
-
-/// <summary>Reads what a link leads to, changing nothing (opening a link must never act: mail scanners open them).</summary>
-internal sealed record ReadTaskLinkCommand(string TokenHash) : IEngineCommand<TaskLinkState>
-{
-    public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken) =>
-        await TaskLinkState.ReadAsync(step, await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken), cancellationToken);
-}
-
-/// <summary>The form a task asks to be filled in, if its formKey names a deployed form; changes nothing.</summary>
-internal sealed record ReadTaskFormCommand(Guid TaskId) : IEngineCommand<TaskForm?>
-{
-    public async Task<TaskForm?> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
-    {
-        var task = await step.Session.FindTaskAsync(TaskId, cancellationToken)
-            ?? throw new EngineException(EngineErrors.TaskNotFound, $"There is no task {TaskId}.");
-        var instance = await step.Session.LoadInstanceAsync(task.InstanceId, cancellationToken);
-        return instance is null || await Forms.TaskForms.FindAsync(step, task, instance.Instance.DefinitionId, cancellationToken) is not { } form
-            ? null
-            : new TaskForm(form.Record, form.Schema);
     }
 }

@@ -34,6 +34,8 @@ internal sealed class EngineServices(
 
     public LatestVersions LatestVersions { get; } = new();
 
+    public Forms.FormSchemaCache Forms { get; } = new();
+
     public IReadOnlyList<Tasks.IUserTaskListener> TaskListeners { get; } = taskListeners.ToList();
 
     public Tasks.ITaskAssignmentResolver? AssignmentResolver { get; } = assignmentResolver;

@@ -149,16 +149,24 @@ internal sealed class EventThrowing(StepContext step)
     /// Delivers a message to the one subscription or message start event it matches: by name, and by
     /// correlation key when one is given. None is 404, several are 409; the message names the candidates.
     /// </summary>
-    public async ValueTask<MessageDelivery> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, VariableValue> variables)
+    public async ValueTask<MessageDelivery> CorrelateMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, VariableValue> variables) =>
+        await CorrelateMessageAsync(new MessageCorrelation(name, correlationKey, null, null), variables);
+
+    /// <summary>
+    /// Delivers a message to the one receiver it matches, as Camunda 7 correlates: a waiting element that names a correlation
+    /// key takes the message only with that key; the business key, when given, picks the instance (the natural correlation
+    /// when the element names no key); process variables given as correlation keys must all equal the instance's.
+    /// </summary>
+    public async ValueTask<MessageDelivery> CorrelateMessageAsync(MessageCorrelation message, IReadOnlyDictionary<string, VariableValue> variables)
     {
-        var waiting = (await LiveSubscriptionsAsync(SubscriptionKind.Message, name))
-            .Where(s => correlationKey is null || s.Subscription.CorrelationKey == correlationKey).ToList();
+        var name = message.Name;
+        var waiting = (await LiveSubscriptionsAsync(SubscriptionKind.Message, name)).Where(w => message.Matches(w.Instance, w.Subscription)).ToList();
         var starts = await StartEventsAsync<MessageEventDefinition>(m => m.Message?.Name == name);
         var candidates = waiting.Count + starts.Count;
         if (candidates == 0)
         {
             throw new EngineException(EngineErrors.MessageNotCorrelated,
-                $"No instance waits for the message '{name}'{(correlationKey is null ? "" : $" with correlation key '{correlationKey}'")}, and no deployed process starts with it.");
+                $"No instance waits for the message '{name}'{message.Describe()}, and no deployed process starts with it; nothing was changed.");
         }
 
         if (candidates > 1)
@@ -166,7 +174,7 @@ internal sealed class EventThrowing(StepContext step)
             var names = waiting.Select(w => $"instance {w.Instance.Instance.Id} at '{w.Subscription.ElementId}'")
                 .Concat(starts.Select(s => $"start event '{s.Start.Id}' of '{s.Definition.Key}'"));
             throw new EngineException(EngineErrors.MessageAmbiguous,
-                $"The message '{name}' matches {candidates} receivers ({string.Join("; ", names.Take(10))}). Give a correlation key to pick one.");
+                $"The message '{name}'{message.Describe()} matches {candidates} receivers ({string.Join("; ", names.Take(10))}). Give a business key or a correlation key to pick one.");
         }
 
         if (waiting.Count == 1)
@@ -176,7 +184,7 @@ internal sealed class EventThrowing(StepContext step)
             return new MessageDelivery(instance.Instance.Id, Started: false);
         }
 
-        var started = step.Starter.Start(starts[0].Definition, starts[0].Start, correlationKey, variables);
+        var started = step.Starter.Start(starts[0].Definition, starts[0].Start, message.BusinessKey ?? message.CorrelationKey, variables);
         return new MessageDelivery(started.Instance.Id, Started: true);
     }
 
@@ -205,6 +213,47 @@ internal sealed class EventThrowing(StepContext step)
         }
 
         return result;
+    }
+}
+
+/// <summary>What picks the receiver of a message besides its name.</summary>
+/// <param name="Name">The message's name.</param>
+/// <param name="CorrelationKey">Matches an element that names a correlation key; an element that names none never takes a message that gives one.</param>
+/// <param name="BusinessKey">Only an instance with this business key; the business key of an instance the message starts.</param>
+/// <param name="ProcessVariables">Only an instance whose process-level variables have these values (Camunda's <c>correlationKeys</c>).</param>
+internal sealed record MessageCorrelation(string Name, string? CorrelationKey, string? BusinessKey, IReadOnlyDictionary<string, VariableValue>? ProcessVariables)
+{
+    public bool Matches(InstanceState instance, SubscriptionRecord subscription) =>
+        (CorrelationKey is null || subscription.CorrelationKey == CorrelationKey)
+        && (BusinessKey is null || instance.Instance.BusinessKey == BusinessKey)
+        && (ProcessVariables is null || ProcessVariables.All(v => HasValue(instance, v.Key, v.Value)));
+
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (CorrelationKey is not null)
+        {
+            parts.Add($"correlation key '{CorrelationKey}'");
+        }
+
+        if (BusinessKey is not null)
+        {
+            parts.Add($"business key '{BusinessKey}'");
+        }
+
+        if (ProcessVariables is { Count: > 0 })
+        {
+            parts.Add("process variables " + string.Join(", ", ProcessVariables.Select(v => $"{v.Key}={v.Value.ToJsonText()}")));
+        }
+
+        return parts.Count == 0 ? "" : " with " + string.Join(" and ", parts);
+    }
+
+    private static bool HasValue(InstanceState instance, string name, VariableValue expected)
+    {
+        var root = instance.RootScope.Id;
+        return instance.Variables.FirstOrDefault(v => v.ScopeId == root && v.Name == name) is { } stored
+            && System.Text.Json.Nodes.JsonNode.DeepEquals(VariableValue.FromStored(stored.Type, stored.Json).Json, expected.Json);
     }
 }
 

@@ -45,10 +45,13 @@ internal sealed class InstanceStarter(StepContext step)
         return instance;
     }
 
+    // The plain start event; without one, the only start event there is, whatever its trigger (Camunda 7's "initial" start
+    // event: a process that starts by a message can still be started by key).
     private static StartEvent PlainStart(ProcessDefinition definition) =>
         definition.Process.StartEvents.FirstOrDefault(s => s.Definition is null)
+        ?? (definition.Process.StartEvents.Take(2).Count() == 1 ? definition.Process.StartEvents.First() : null)
         ?? throw new EngineException(EngineErrors.NoPlainStart,
-            $"Process '{definition.Key}' has no plain start event; it starts only by its {string.Join(", ", definition.Process.StartEvents.Select(s => Describe(s.Definition)))} start event.");
+            $"Process '{definition.Key}' has no plain start event and several others; it starts only by its {string.Join(", ", definition.Process.StartEvents.Select(s => Describe(s.Definition)))} start event.");
 
     private static string Describe(EventDefinition? definition) => definition switch
     {

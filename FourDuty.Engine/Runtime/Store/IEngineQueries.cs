@@ -18,6 +18,16 @@ public interface IEngineQueries
     /// <summary>A user task in any state; null if there is no such task.</summary>
     Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A user task in any state with what a page or a mail shows beside it (its instance, its process's name, the form its
+    /// <c>camunda:formKey</c> names); null if there is no such task. One read, nothing written: the task page and the task
+    /// mail both use it.
+    /// </summary>
+    Task<TaskView?> GetTaskViewAsync(Guid taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>A task link by its token's hash; null if there is none.</summary>
+    Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default);
+
     /// <summary>User tasks matching the filter, oldest first.</summary>
     Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken = default);
 
@@ -60,6 +70,13 @@ public sealed record InstanceSnapshot(
     IReadOnlyList<SubscriptionRecord> Subscriptions,
     IReadOnlyList<JobRecord> Jobs,
     IReadOnlyList<IncidentRecord> Incidents);
+
+/// <summary>A user task with what is shown beside it, read in one go.</summary>
+/// <param name="Task">The task, in any state.</param>
+/// <param name="Instance">Its instance.</param>
+/// <param name="ProcessName">The name of the process version it runs in (its key when unnamed).</param>
+/// <param name="FormRecord">The deployed form its formKey names, or null.</param>
+public sealed record TaskView(UserTaskRecord Task, InstanceRecord Instance, string ProcessName, FormDefinitionRecord? FormRecord);
 
 /// <summary>Which instances to list.</summary>
 /// <param name="DefinitionKey">Only instances of this process.</param>

@@ -21,6 +21,12 @@ internal interface IStoreSession : IAsyncDisposable
 {
     Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A user task in any state and, if it exists, the instance that holds it, loaded as <see cref="LoadInstanceAsync"/> does:
+    /// the one read a task completion needs (one round trip where the store can).
+    /// </summary>
+    Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken);
+
     InstanceState CreateInstance(InstanceRecord instance);
 
     /// <summary>A user task in any state (open, completed, cancelled).</summary>

@@ -1,4 +1,3 @@
-using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
 
 namespace FourDuty.Engine.Runtime.Tasks;
@@ -13,21 +12,21 @@ public sealed record TaskLinkState(TaskLinkStatus Status, UserTaskRecord? Task, 
     /// <summary>With <see cref="TaskLinkStatus.InvalidSubmission"/>: what is wrong with each field.</summary>
     public IReadOnlyList<Forms.FormFieldError> Errors { get; init; } = [];
 
-    internal static async Task<TaskLinkState> ReadAsync(StepContext step, TaskLinkRecord? link, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="link"/> leads to at <paramref name="now"/>, given its task as read.</summary>
+    internal static TaskLinkState Of(TaskLinkRecord? link, UserTaskRecord? task, DateTimeOffset now)
     {
         if (link is null)
         {
             return new TaskLinkState(TaskLinkStatus.Unknown, null, null, null);
         }
 
-        var task = await step.Session.FindTaskAsync(link.TaskId, cancellationToken);
         var status = task switch
         {
             null => TaskLinkStatus.Unknown,
             { Status: UserTaskStatus.Completed } => TaskLinkStatus.AlreadyCompleted,
             { Status: UserTaskStatus.Cancelled } => TaskLinkStatus.Withdrawn,
             _ when link.UsedAt is not null => TaskLinkStatus.Used,
-            _ when link.ExpiresAt <= step.Now => TaskLinkStatus.Expired,
+            _ when link.ExpiresAt <= now => TaskLinkStatus.Expired,
             _ when !MayAct(task, link.Person) => TaskLinkStatus.Reassigned,
             _ => TaskLinkStatus.Open,
         };

@@ -35,12 +35,17 @@ public readonly record struct VariableValue(VariableType Type, JsonNode? Json)
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.String => new VariableValue(VariableType.String, value.DeepClone()),
-            JsonValueKind.Number => new VariableValue(VariableType.Number, JsonValue.Create(value.GetValue<double>())),
+            JsonValueKind.Number => new VariableValue(VariableType.Number, JsonValue.Create(AsDouble(value))),
             JsonValueKind.True or JsonValueKind.False => new VariableValue(VariableType.Boolean, value.DeepClone()),
             _ => Null,
         },
         _ => Null,
     };
+
+    // A node parsed from text holds a JsonElement, which converts to double; one built in .NET (JsonValue.Create(3)) holds
+    // the int, long or decimal it was made of, and GetValue<double> would throw on it.
+    private static double AsDouble(JsonValue value) =>
+        value.TryGetValue<double>(out var number) ? number : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reads a stored variable.</summary>
     public static VariableValue FromStored(VariableType type, string json) =>

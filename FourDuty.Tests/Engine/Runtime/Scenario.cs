@@ -117,6 +117,11 @@ internal sealed class Scenario : IAsyncDisposable
     public async Task ShouldHaveOpenTasksAsync(params string[] elementIds) =>
         (await OpenTasksAsync()).ShouldBe(elementIds.Order(StringComparer.Ordinal).ToList());
 
+    /// <summary>The open tasks of one instance alone (not the one started last), by element id.</summary>
+    public async Task ShouldHaveOpenTasksOfAsync(Guid instance, params string[] elementIds) =>
+        (await Queries.ListTasksAsync(new TaskFilter(InstanceId: instance))).Select(t => t.ElementId).Order(StringComparer.Ordinal)
+            .ShouldBe(elementIds.Order(StringComparer.Ordinal));
+
     public async Task<IReadOnlyList<UserTaskRecord>> OpenTaskRecordsAsync()
     {
         var tasks = new List<UserTaskRecord>();

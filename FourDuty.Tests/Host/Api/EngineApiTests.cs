@@ -118,6 +118,65 @@ public sealed class EngineApiTests
     }
 
     [Fact]
+    public async Task Messages_TakeCamundasBody_BusinessKeyPicksTheInstance_AndAMessageStartedProcessStartsByKey()
+    {
+        const string waiting = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+              <message id="m" name="feedbackArrived"/>
+              <message id="s" name="inspectionFeedback"/>
+              <process id="waits" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+                <receiveTask id="wait" messageRef="m"/>
+                <sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+              <process id="inspection" isExecutable="true">
+                <startEvent id="byMessage"><messageEventDefinition messageRef="s"/></startEvent>
+                <sequenceFlow id="g1" sourceRef="byMessage" targetRef="meet"/>
+                <userTask id="meet" camunda:assignee="zhou.office" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"/>
+              </process>
+            </definitions>
+            """;
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClientFor("zhou.office");
+        (await DeployAsync(client, waiting)).EnsureSuccessStatusCode();
+        var a = await StartedAsync(client, "waits", "college-a");
+        var b = await StartedAsync(client, "waits", "college-b");
+
+        using var nobody = await client.PostAsJsonAsync("/api/messages", new { messageName = "feedbackArrived", businessKey = "college-z" });
+        using var unnamed = await client.PostAsJsonAsync("/api/messages", new { businessKey = "college-b" });
+        using var delivered = await client.PostAsJsonAsync("/api/messages", new
+        {
+            messageName = "feedbackArrived",
+            businessKey = "college-b",
+            processVariables = new { findings = new { value = 3, type = "Integer" } },
+        });
+        using var byKey = await client.PostAsJsonAsync("/api/definitions/inspection/start", new { businessKey = "college-a" });
+
+        nobody.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var problem = await nobody.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("message").GetString()!.ShouldContain("business key 'college-z'");
+        problem.GetProperty("message").GetString()!.ShouldContain("nothing was changed");
+        unnamed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        delivered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await delivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString().ShouldBe(b);
+        var ended = await client.GetFromJsonAsync<JsonElement>($"/api/instances/{b}");
+        ended.GetProperty("instance").GetProperty("status").GetString().ShouldBe("Completed");
+        ended.GetProperty("variables").GetProperty("findings").GetDouble().ShouldBe(3);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/instances/{a}")).GetProperty("instance").GetProperty("status").GetString().ShouldBe("Active");
+        byKey.StatusCode.ShouldBe(HttpStatusCode.Created, await byKey.Content.ReadAsStringAsync());
+        (await byKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeElements").EnumerateArray().Single().GetString().ShouldBe("meet");
+    }
+
+    private static async Task<string> StartedAsync(HttpClient client, string key, string businessKey)
+    {
+        using var started = await client.PostAsJsonAsync($"/api/definitions/{key}/start", new { businessKey });
+        started.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instance").GetProperty("id").GetString()!;
+    }
+
+    [Fact]
     public async Task MalformedJson_Returns400SayingWhereTheBodyBreaks()
     {
         await using var host = new FourDutyHostFactory();

@@ -17,8 +17,37 @@ internal sealed class BenchEngine : IAsyncDisposable
     /// <summary>The process id in one-task.bpmn.</summary>
     public const string ProcessKey = "oneTask";
 
-    /// <summary>Where the peer's model and program are kept; the scenarios only read them.</summary>
-    public const string DefaultPeerFolder = "/work/shared/bench/peer";
+    /// <summary>Where the peer's model and program are kept, relative to the repository; the scenarios only read them.</summary>
+    public const string PeerFolderName = "../shared/bench/peer";
+
+    /// <summary>
+    /// The peer's folder: <c>../shared/bench/peer</c> beside the repository this program was built from. A git worktree
+    /// (<c>.git</c> is a file naming the main repository's git folder) looks beside the main repository too, so a
+    /// checkout anywhere finds it without an absolute path.
+    /// </summary>
+    public static string DefaultPeerFolder => PeerFolder(ExternalProgram.RepositoryRoot());
+
+    internal static string PeerFolder(string? root)
+    {
+        if (root is null)
+        {
+            return PeerFolderName;
+        }
+
+        var candidates = new List<string> { Path.GetFullPath(Path.Combine(root, PeerFolderName)) };
+        var dotGit = Path.Combine(root, ".git");
+        if (File.Exists(dotGit) && File.ReadAllText(dotGit).Trim() is { } pointer && pointer.StartsWith("gitdir:", StringComparison.Ordinal))
+        {
+            // gitdir: <main>/.git/worktrees/<name> -> <main>
+            var gitFolder = new DirectoryInfo(Path.GetFullPath(Path.Combine(root, pointer["gitdir:".Length..].Trim())));
+            if (gitFolder.Parent?.Parent is { Name: ".git" } common && common.Parent is { } main)
+            {
+                candidates.Add(Path.GetFullPath(Path.Combine(main.FullName, PeerFolderName)));
+            }
+        }
+
+        return candidates.FirstOrDefault(Directory.Exists) ?? candidates[0];
+    }
 
     private readonly ServiceProvider _services;
 
