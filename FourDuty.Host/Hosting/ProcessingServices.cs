@@ -21,6 +21,7 @@ internal static class ProcessingServices
         services.AddFourDutyEngine(setup =>
         {
             configuration.GetSection("Engine").Bind(setup.Engine);
+            configuration.GetSection("Engine:DueWork").Bind(setup.DueWork);
             engine(setup);
         });
         services.AddFourDutyWorkflows(workflows =>

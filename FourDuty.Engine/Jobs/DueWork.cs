@@ -1,0 +1,202 @@
+using FourDuty.Engine.Outbox;
+using Microsoft.Extensions.Logging;
+
+namespace FourDuty.Engine.Jobs;
+
+/// <summary>
+/// One round of each kind of due work, as this node's Hangfire processes and the recurring sweep run it: claim a batch,
+/// work through it with a few at once, let go of what is left. Timers are fired each in a step of its own (the step is the
+/// guarantee that a timer fires once); outbox rows are delivered under their claim (decision 0006); jobs are claimed by
+/// their own step (decision 0009). Without a database (the in-memory store) the rounds read due rows instead of claiming
+/// them, as a single node may.
+/// </summary>
+internal sealed class DueWork(
+    ProcessEngine engine,
+    OutboxDelivery outbox,
+    IDueWorkStore? store,
+    NodeIdentity node,
+    DueWorkOptions options,
+    ILogger<DueWork> logger)
+{
+    // Claims are made only once this node's row exists: the others would free the claims of a node they do not know.
+    private volatile bool _registered;
+
+    /// <summary>The node these rounds claim for.</summary>
+    public NodeIdentity Node => node;
+
+    /// <summary>Says this node is alive and releases the claims of nodes that are not; returns how many claims were released.</summary>
+    public async Task<int> HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return 0;
+        }
+
+        var released = await store.HeartbeatAsync(node, options.DeadAfter, engine.Clock.GetUtcNow(), cancellationToken);
+        _registered = true;
+        if (released > 0)
+        {
+            logger.LogWarning("Released {Count} claims of nodes that stopped heart-beating for {DeadAfter}", released, options.DeadAfter);
+        }
+
+        return released;
+    }
+
+    /// <summary>Lets go of everything this node holds (a clean stop).</summary>
+    public Task LeaveAsync(CancellationToken cancellationToken) =>
+        store?.LeaveAsync(node, engine.Clock.GetUtcNow(), cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>Claims a batch of due timers and fires them; returns how many were claimed (0: nothing is due).</summary>
+    public async Task<int> FireTimersAsync(CancellationToken cancellationToken)
+    {
+        await RegisteredAsync(cancellationToken);
+        var now = engine.Clock.GetUtcNow();
+        var due = store is null
+            ? (await engine.Queries.FindDueTimersAsync(now, options.TimerBatch, cancellationToken)).Select(t => new DueTimer(t.Id, t.DueAt)).ToList()
+            : await store.ClaimTimersAsync(node.Id, now, options.TimerBatch, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var failed = 0;
+        var fired = 0;
+        try
+        {
+            await System.Threading.Tasks.Parallel.ForEachAsync(due, Degree(options.TimerParallelism, cancellationToken), async (timer, token) =>
+            {
+                try
+                {
+                    if (await engine.FireTimerAsync(timer.Id, timer.DueAt, token))
+                    {
+                        Interlocked.Increment(ref fired);
+                    }
+                }
+                catch (Exception exception) when (!token.IsCancellationRequested)
+                {
+                    // Left to the next round (the claim is released below); a step that fails records no half of itself.
+                    Interlocked.Increment(ref failed);
+                    logger.LogWarning(exception, "Timer {TimerId} did not fire this round", timer.Id);
+                }
+            });
+        }
+        finally
+        {
+            if (store is not null)
+            {
+                // Fired timers are gone; what is left (a cycle's next occurrence, a failure) is free for anyone again.
+                await store.ReleaseTimersAsync(node.Id, due.Select(t => t.Id).ToList(), CancellationToken.None);
+            }
+        }
+
+        // A round where everything failed reports nothing done, so that the caller waits before it tries again. Read rows
+        // (no store) may stay due without anything to do, so only firings count there.
+        return store is null ? fired : failed == due.Count ? 0 : due.Count;
+    }
+
+    /// <summary>Claims a batch of due outbox rows and delivers them; returns how many were claimed.</summary>
+    public async Task<int> DeliverOutboxAsync(CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            var rows = (await engine.Queries.FindDueOutboxAsync(engine.Clock.GetUtcNow(), options.OutboxBatch, cancellationToken))
+                .Where(r => !outbox.IsSending(r.Id)).ToList();
+            var delivered = 0;
+            await System.Threading.Tasks.Parallel.ForEachAsync(rows, Degree(options.OutboxParallelism, cancellationToken), async (row, token) =>
+            {
+                if (await outbox.DeliverAsync(row.Id, token))
+                {
+                    Interlocked.Increment(ref delivered);
+                }
+            });
+            return delivered;
+        }
+
+        await RegisteredAsync(cancellationToken);
+        var now = engine.Clock.GetUtcNow();
+        var claimed = await store.ClaimOutboxAsync(node.Id, now, now + OutboxDelivery.DeliveryLease, options.OutboxBatch, outbox.Sending, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await System.Threading.Tasks.Parallel.ForEachAsync(claimed, Degree(options.OutboxParallelism, cancellationToken), async (message, token) =>
+            {
+                try
+                {
+                    await outbox.DeliverClaimedAsync(message, token);
+                }
+                catch (Exception exception) when (!token.IsCancellationRequested)
+                {
+                    // The handler's own failures are recorded as such; this is the record itself failing. The lease
+                    // brings the row back.
+                    logger.LogWarning(exception, "Outbox row {OutboxId} was not recorded", message.Id);
+                }
+            });
+        }
+        finally
+        {
+            await store.FinishOutboxAsync(node.Id, claimed.Select(m => m.Id).ToList(), CancellationToken.None);
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>Runs due jobs (each claimed by a step of its own); returns how many were due.</summary>
+    public async Task<int> RunJobsAsync(CancellationToken cancellationToken)
+    {
+        var due = await engine.Queries.FindDueJobsAsync(engine.Clock.GetUtcNow(), options.JobParallelism * 8, cancellationToken);
+        var ran = 0;
+        await System.Threading.Tasks.Parallel.ForEachAsync(due, Degree(options.JobParallelism, cancellationToken), async (job, token) =>
+        {
+            try
+            {
+                if (await engine.RunJobAsync(job.Id, token))
+                {
+                    Interlocked.Increment(ref ran);
+                }
+            }
+            catch (Exception exception) when (!token.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Job {JobId} did not run this round", job.Id);
+            }
+        });
+
+        // Jobs another node or run holds are due by the query and yet nothing to do here.
+        return ran;
+    }
+
+    /// <summary>
+    /// What the recurring Hangfire sweep does: a heartbeat (which frees dead nodes' claims), then rounds of each kind until
+    /// nothing is due or a minute has gone by, re-driving work that no process took (decision 0020).
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        await HeartbeatAsync(cancellationToken);
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (DateTime.UtcNow < until && await FireTimersAsync(cancellationToken) > 0)
+        {
+        }
+
+        while (DateTime.UtcNow < until && await RunJobsAsync(cancellationToken) > 0)
+        {
+        }
+
+        while (DateTime.UtcNow < until && await DeliverOutboxAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    private async Task RegisteredAsync(CancellationToken cancellationToken)
+    {
+        if (store is not null && !_registered)
+        {
+            await HeartbeatAsync(cancellationToken);
+        }
+    }
+
+    private static ParallelOptions Degree(int degree, CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Math.Max(1, degree), CancellationToken = cancellationToken };
+}
