@@ -1,7 +1,7 @@
 using FourDuty.Bench;
 using FourDuty.Bench.Scenarios;
 
-IScenario[] scenarios = [new ParseScenario(), new MemoryScenario(), new ExpressionsScenario(), new DurableScenario()];
+IScenario[] scenarios = [new ParseScenario(), new MemoryScenario(), new ExpressionsScenario(), new DurableScenario(), new DeadlinesScenario()];
 
 if (args is [var name, .. var rest] && scenarios.FirstOrDefault(s => s.Name == name) is { } scenario)
 {
