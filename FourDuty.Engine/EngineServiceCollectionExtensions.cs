@@ -66,7 +66,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new DueWorkSignal(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStepListener>(sp => sp.GetRequiredService<DueWorkSignal>());
         services.AddSingleton(sp => new DueWork(
-            sp.GetRequiredService<ProcessEngine>(), sp.GetRequiredService<Outbox.OutboxDelivery>(), DueWorkStore(sp, setup.Storage.Provider),
+            sp.GetRequiredService<ProcessEngine>(), sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<Outbox.OutboxDelivery>(), DueWorkStore(sp, setup.Storage.Provider),
             sp.GetRequiredService<NodeIdentity>(), setup.DueWork, sp.GetRequiredService<ILogger<DueWork>>()));
         services.AddSingleton<IBackgroundProcess, HeartbeatProcess>();
         services.AddSingleton<IBackgroundProcess, TimerProcess>();

@@ -12,6 +12,7 @@ namespace FourDuty.Engine.Jobs;
 /// </summary>
 internal sealed class DueWork(
     ProcessEngine engine,
+    Runtime.Commands.CommandExecutor executor,
     OutboxDelivery outbox,
     IDueWorkStore? store,
     NodeIdentity node,
@@ -46,14 +47,23 @@ internal sealed class DueWork(
     public Task LeaveAsync(CancellationToken cancellationToken) =>
         store?.LeaveAsync(node, engine.Clock.GetUtcNow(), cancellationToken) ?? Task.CompletedTask;
 
-    /// <summary>Claims a batch of due timers and fires them; returns how many were claimed (0: nothing is due).</summary>
+    /// <summary>True while the last timer round found a full batch: the timers are behind, and mails wait for them.</summary>
+    public bool TimersBehind => _timersBehind;
+
+    private volatile bool _timersBehind;
+
+    /// <summary>
+    /// Claims a batch of due timers and fires them, several steps at once, each step firing up to
+    /// <see cref="DueWorkOptions.TimersPerStep"/> timers of different instances; returns how many were claimed (0: nothing is due).
+    /// </summary>
     public async Task<int> FireTimersAsync(CancellationToken cancellationToken)
     {
         await RegisteredAsync(cancellationToken);
         var now = engine.Clock.GetUtcNow();
         var due = store is null
-            ? (await engine.Queries.FindDueTimersAsync(now, options.TimerBatch, cancellationToken)).Select(t => new DueTimer(t.Id, t.DueAt)).ToList()
+            ? (await engine.Queries.FindDueTimersAsync(now, options.TimerBatch, cancellationToken)).Select(t => new DueTimer(t.Id, t.DueAt, t.InstanceId)).ToList()
             : await store.ClaimTimersAsync(node.Id, now, options.TimerBatch, cancellationToken);
+        _timersBehind = due.Count >= options.TimerBatch;
         if (due.Count == 0)
         {
             return 0;
@@ -63,21 +73,11 @@ internal sealed class DueWork(
         var fired = 0;
         try
         {
-            await System.Threading.Tasks.Parallel.ForEachAsync(due, Degree(options.TimerParallelism, cancellationToken), async (timer, token) =>
+            await System.Threading.Tasks.Parallel.ForEachAsync(Steps(due), Degree(options.TimerParallelism, cancellationToken), async (timers, token) =>
             {
-                try
-                {
-                    if (await engine.FireTimerAsync(timer.Id, timer.DueAt, token))
-                    {
-                        Interlocked.Increment(ref fired);
-                    }
-                }
-                catch (Exception exception) when (!token.IsCancellationRequested)
-                {
-                    // Left to the next round (the claim is released below); a step that fails records no half of itself.
-                    Interlocked.Increment(ref failed);
-                    logger.LogWarning(exception, "Timer {TimerId} did not fire this round", timer.Id);
-                }
+                var (done, failures) = await FireAsync(timers, token);
+                Interlocked.Add(ref fired, done);
+                Interlocked.Add(ref failed, failures);
             });
         }
         finally
@@ -92,6 +92,68 @@ internal sealed class DueWork(
         // A round where everything failed reports nothing done, so that the caller waits before it tries again. Read rows
         // (no store) may stay due without anything to do, so only firings count there.
         return store is null ? fired : failed == due.Count ? 0 : due.Count;
+    }
+
+    // Timers of different instances go together; a second timer of an instance, and a timer start event, go alone.
+    private IEnumerable<IReadOnlyList<DueTimer>> Steps(IReadOnlyList<DueTimer> due)
+    {
+        var instances = new HashSet<Guid>();
+        var batch = new List<DueTimer>();
+        foreach (var timer in due)
+        {
+            if (timer.InstanceId is { } instance && instances.Add(instance))
+            {
+                batch.Add(timer);
+                if (batch.Count >= options.TimersPerStep)
+                {
+                    yield return batch;
+                    batch = [];
+                }
+            }
+            else
+            {
+                yield return [timer];
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task<(int Fired, int Failed)> FireAsync(IReadOnlyList<DueTimer> timers, CancellationToken cancellationToken)
+    {
+        if (timers.Count > 1)
+        {
+            try
+            {
+                return (await executor.ExecuteAsync(new FireTimerBatchCommand(timers), cancellationToken), 0);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One of them fails, or the batch kept losing races: each on its own, as the single path does.
+                logger.LogInformation("A batch of {Count} timers did not commit together ({Error}); firing them one by one", timers.Count, exception.Message);
+            }
+        }
+
+        var fired = 0;
+        var failed = 0;
+        foreach (var timer in timers)
+        {
+            try
+            {
+                fired += await engine.FireTimerAsync(timer.Id, timer.DueAt, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Left to the next round (the claim is released); a step that fails records no half of itself.
+                failed++;
+                logger.LogWarning(exception, "Timer {TimerId} did not fire this round", timer.Id);
+            }
+        }
+
+        return (fired, failed);
     }
 
     /// <summary>Claims a batch of due outbox rows and delivers them; returns how many were claimed.</summary>

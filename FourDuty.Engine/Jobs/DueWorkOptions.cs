@@ -9,8 +9,11 @@ public sealed class DueWorkOptions
     /// <summary>Timers claimed by one statement.</summary>
     public int TimerBatch { get; set; } = 500;
 
-    /// <summary>Timers of a claimed batch fired at once, each in its own step.</summary>
-    public int TimerParallelism { get; set; } = 8;
+    /// <summary>Steps of a claimed batch run at once.</summary>
+    public int TimerParallelism { get; set; } = 4;
+
+    /// <summary>Timers (of different instances) fired by one step: one transaction, one commit. 1 fires each in a step of its own.</summary>
+    public int TimersPerStep { get; set; } = 50;
 
     /// <summary>Outbox rows claimed by one statement.</summary>
     public int OutboxBatch { get; set; } = 200;

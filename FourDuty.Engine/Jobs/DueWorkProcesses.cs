@@ -71,7 +71,10 @@ internal sealed class TimerProcess(DueWork work, DueWorkSignal signal, DueWorkOp
 /// <summary>Delivers due outbox rows in claimed batches.</summary>
 internal sealed class OutboxProcess(DueWork work, DueWorkSignal signal, DueWorkOptions options, ILogger<OutboxProcess> logger) : DueWorkProcess(logger)
 {
-    protected override Task<int> RoundAsync(CancellationToken cancellationToken) => work.DeliverOutboxAsync(cancellationToken);
+    // While the timers are behind (a morning of deadlines), the steps come first: their mails are safe in the outbox and go
+    // out as soon as the timers have caught up.
+    protected override Task<int> RoundAsync(CancellationToken cancellationToken) =>
+        work.TimersBehind ? Task.FromResult(0) : work.DeliverOutboxAsync(cancellationToken);
 
     protected override Task WaitAsync(CancellationToken cancellationToken) => signal.Outbox.WaitAsync(options.PollInterval, cancellationToken);
 }

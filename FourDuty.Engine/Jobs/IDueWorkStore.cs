@@ -34,5 +34,5 @@ internal interface IDueWorkStore
     Task FinishOutboxAsync(Guid node, IReadOnlyList<Guid> rows, CancellationToken cancellationToken);
 }
 
-/// <summary>A claimed timer: its id and the due time it was claimed at.</summary>
-internal readonly record struct DueTimer(Guid Id, DateTimeOffset DueAt);
+/// <summary>A claimed timer: its id, the due time it was claimed at, and its instance (none for a timer start event).</summary>
+internal readonly record struct DueTimer(Guid Id, DateTimeOffset DueAt, Guid? InstanceId);

@@ -43,8 +43,9 @@ internal sealed class SqliteDueWorkStore(IDbContextFactory<EngineDbContext> cont
         await ReadAsync("""
             UPDATE timers SET claimed_by = $node
             WHERE id IN (SELECT id FROM timers WHERE claimed_by IS NULL AND due_at <= $now ORDER BY due_at LIMIT $limit)
-            RETURNING id, due_at
-            """, reader => claimed.Add(new DueTimer(Guid.Parse(reader.GetString(0)), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero))),
+            RETURNING id, due_at, instance_id
+            """, reader => claimed.Add(new DueTimer(Guid.Parse(reader.GetString(0)), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
+                reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)))),
             cancellationToken, ("$node", Id(node)), ("$now", now.UtcTicks), ("$limit", limit));
         claimed.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
         return claimed;

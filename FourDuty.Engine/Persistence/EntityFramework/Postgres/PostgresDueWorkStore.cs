@@ -77,7 +77,7 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
         await using var command = new NpgsqlCommand($"""
             UPDATE {S}.timers t SET claimed_by = $1
             WHERE t.id IN (SELECT id FROM {S}.timers WHERE claimed_by IS NULL AND due_at <= $2 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-            RETURNING t.id, t.due_at
+            RETURNING t.id, t.due_at, t.instance_id
             """, connection)
         {
             Parameters = { new() { Value = node }, new() { Value = now.ToUniversalTime() }, new() { Value = limit } },
@@ -86,7 +86,7 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new DueTimer(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
+            claimed.Add(new DueTimer(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetGuid(2)));
         }
 
         claimed.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
