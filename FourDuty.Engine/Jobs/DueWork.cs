@@ -73,7 +73,7 @@ internal sealed class DueWork(
         var fired = 0;
         try
         {
-            await System.Threading.Tasks.Parallel.ForEachAsync(Steps(due), Degree(options.TimerParallelism, cancellationToken), async (timers, token) =>
+            await System.Threading.Tasks.Parallel.ForEachAsync(Steps(due), Degree(store is { SingleWriter: true } ? 1 : options.TimerParallelism, cancellationToken), async (timers, token) =>
             {
                 var (done, failures) = await FireAsync(timers, token);
                 Interlocked.Add(ref fired, done);

@@ -10,6 +10,9 @@ namespace FourDuty.Engine.Jobs;
 /// </summary>
 internal interface IDueWorkStore
 {
+    /// <summary>True where the database has one writer at a time (SQLite): steps then run one after another, not side by side.</summary>
+    bool SingleWriter { get; }
+
     /// <summary>Records that <paramref name="node"/> is alive (creating its row), and releases the claims of nodes that are not.</summary>
     /// <returns>How many claims of dead nodes were released.</returns>
     Task<int> HeartbeatAsync(NodeIdentity node, TimeSpan deadAfter, DateTimeOffset engineNow, CancellationToken cancellationToken);

@@ -13,6 +13,8 @@ namespace FourDuty.Engine.Persistence.EntityFramework;
 /// </summary>
 internal sealed class SqliteDueWorkStore(IDbContextFactory<EngineDbContext> contexts) : IDueWorkStore
 {
+    public bool SingleWriter => true;
+
     private const string NotAlive = "claimed_by IS NOT NULL AND claimed_by NOT IN (SELECT id FROM nodes WHERE heartbeat_at >= $alive)";
 
     public async Task<int> HeartbeatAsync(NodeIdentity node, TimeSpan deadAfter, DateTimeOffset engineNow, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// </summary>
 internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> contexts) : IDueWorkStore
 {
+    public bool SingleWriter => false;
+
     private const string S = EngineDbContext.Schema;
 
     // Claims held by a node that is not alive (no heartbeat within the given seconds, or no row at all).
