@@ -46,7 +46,8 @@ public sealed class MultiNodeTimerTests(ITestOutputHelper output)
         };
         await using var first = HostProcess.Start(settings);
         await using var second = HostProcess.Start(settings);
-        await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2)), second.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2)));
+        // Two nodes starting at once on a busy two-core machine take their time (migration under a lock, seeding).
+        await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromMinutes(4)), second.WaitUntilHealthyAsync(TimeSpan.FromMinutes(4)));
         using var client = await second.SignInAsync("zhou.office");
         (await client.PostAsync("/api/deployments", new StringContent(Model, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
         for (var batch = 0; batch < instances; batch += 25)

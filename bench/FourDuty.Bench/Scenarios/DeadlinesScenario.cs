@@ -169,7 +169,7 @@ internal sealed class DeadlinesScenario : IScenario
     }
 
     // The invariants, read from the database: every timer fired exactly once, and wrote its task and its mail.
-    private static async Task<bool> CheckAsync(int n, Func<string, string, Task<long>> scalar, string schema, TextWriter output)
+    internal static async Task<bool> CheckAsync(int n, Func<string, string, Task<long>> scalar, string schema, TextWriter output)
     {
         var twice = await scalar("twice", $"SELECT count(*) FROM (SELECT instance_id FROM {schema}history WHERE type = 'TimerFired' AND element_id = 'due' GROUP BY instance_id HAVING count(*) > 1) x");
         var fired = await scalar("fired", $"SELECT count(DISTINCT instance_id) FROM {schema}history WHERE type = 'TimerFired' AND element_id = 'due'");
@@ -183,7 +183,7 @@ internal sealed class DeadlinesScenario : IScenario
         return sound;
     }
 
-    private static async Task<long> WaitAsync(Func<Task<long>> count, int n, TimeSpan timeout, TextWriter output)
+    internal static async Task<long> WaitAsync(Func<Task<long>> count, int n, TimeSpan timeout, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         var reported = TimeSpan.Zero;
@@ -203,7 +203,7 @@ internal sealed class DeadlinesScenario : IScenario
         return done;
     }
 
-    private static async Task<Guid> StartTemplateAsync(Action<EngineSetup> storage)
+    internal static async Task<Guid> StartTemplateAsync(Action<EngineSetup> storage)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -219,7 +219,7 @@ internal sealed class DeadlinesScenario : IScenario
         return await engine.StartAsync("deadline", "deadline");
     }
 
-    private static async Task<NpgsqlConnectionStringBuilder> FreshDatabaseAsync(NpgsqlConnectionStringBuilder server, string name)
+    internal static async Task<NpgsqlConnectionStringBuilder> FreshDatabaseAsync(NpgsqlConnectionStringBuilder server, string name)
     {
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {
@@ -231,7 +231,7 @@ internal sealed class DeadlinesScenario : IScenario
         return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name };
     }
 
-    private static async Task Sql(System.Data.Common.DbConnection connection, string sql)
+    internal static async Task Sql(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -239,7 +239,7 @@ internal sealed class DeadlinesScenario : IScenario
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    internal static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
