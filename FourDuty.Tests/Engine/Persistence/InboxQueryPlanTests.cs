@@ -9,13 +9,14 @@ namespace FourDuty.Tests.Engine.Persistence;
 
 /// <summary>
 /// With very many open tasks (issue 15: a million), a person's inbox — their open tasks, oldest first, the query behind
-/// <c>GET /api/tasks?assignee=</c> — is read from the partial index <c>ix_user_tasks_open_assignee</c> in order, never by
-/// scanning the table. Checked with EXPLAIN on PostgreSQL over 200,000 open tasks of 2,000 people.
+/// <c>GET /api/tasks?assignee=</c> — is found through the (status, assignee) index, never by scanning the table. Checked
+/// with EXPLAIN on PostgreSQL over 200,000 tasks of 2,000 people. (A partial index in inbox order was tried: the planner
+/// rightly prefers this one and a sort of a hundred rows, so it was not kept.)
 /// </summary>
 public sealed class InboxQueryPlanTests
 {
     [SkippableFact]
-    public async Task InboxOfOnePerson_IsReadFromThePartialIndexInOrder_AmongManyOpenTasks()
+    public async Task InboxOfOnePerson_IsFoundThroughTheAssigneeIndex_AmongManyOpenTasks()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("inbox");
         var services = new ServiceCollection();
@@ -40,9 +41,8 @@ public sealed class InboxQueryPlanTests
         var plan = await PlanAsync(connection,
             "SELECT * FROM fourduty.user_tasks WHERE status = 'Open' AND assignee = 'p7' ORDER BY created_at, id");
 
-        plan.ShouldContain("ix_user_tasks_open_assignee", customMessage: plan);
+        plan.ShouldContain("Index Scan using ix_user_tasks_status_assignee", customMessage: plan);
         plan.ShouldNotContain("Seq Scan", customMessage: plan);
-        plan.ShouldNotContain("Sort", customMessage: plan);
     }
 
     private static async Task<string> PlanAsync(NpgsqlConnection connection, string sql)

@@ -30,8 +30,6 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                 -- What the release of a dead node's claims reads.
                 CREATE INDEX ix_timers_claimed_by ON fourduty.timers (claimed_by) WHERE claimed_by IS NOT NULL;
                 CREATE INDEX ix_outbox_claimed_by ON fourduty.outbox (claimed_by) WHERE claimed_by IS NOT NULL;
-                -- A person's inbox: their open tasks, oldest first, read from the index in order (issue 15: a million open tasks).
-                CREATE INDEX ix_user_tasks_open_assignee ON fourduty.user_tasks (assignee, created_at, id) WHERE status = 'Open';
                 """);
         }
 
@@ -39,7 +37,6 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP INDEX IF EXISTS fourduty.ix_user_tasks_open_assignee;
                 DROP INDEX IF EXISTS fourduty.ix_outbox_claimed_by;
                 DROP INDEX IF EXISTS fourduty.ix_timers_claimed_by;
                 DROP INDEX IF EXISTS fourduty.ix_outbox_pending_due;

@@ -28,8 +28,6 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                 CREATE INDEX ix_outbox_pending_due ON outbox (due_at) WHERE status = 'Pending';
                 CREATE INDEX ix_timers_claimed_by ON timers (claimed_by) WHERE claimed_by IS NOT NULL;
                 CREATE INDEX ix_outbox_claimed_by ON outbox (claimed_by) WHERE claimed_by IS NOT NULL;
-                -- A person's inbox: their open tasks, oldest first, read from the index in order (issue 15: a million open tasks).
-                CREATE INDEX ix_user_tasks_open_assignee ON user_tasks (assignee, created_at, id) WHERE status = 'Open';
                 """);
         }
 
@@ -37,7 +35,6 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP INDEX IF EXISTS ix_user_tasks_open_assignee;
                 DROP INDEX IF EXISTS ix_outbox_claimed_by;
                 DROP INDEX IF EXISTS ix_timers_claimed_by;
                 DROP INDEX IF EXISTS ix_outbox_pending_due;
