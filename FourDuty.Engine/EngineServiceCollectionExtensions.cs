@@ -7,7 +7,11 @@ using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Handlers;
 using FourDuty.Engine.Runtime.Store;
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FourDuty.Engine;
@@ -47,11 +51,35 @@ public static class EngineServiceCollectionExtensions
         services.AddEngineStorage(setup.Storage);
         if (setup.JobDriver == JobDriver.Hangfire)
         {
-            services.AddSingleton<IStepListener, HangfireScheduler>();
-            services.AddTransient<EngineJobs>();
-            services.AddHostedService<SweepRegistration>();
+            AddDueWork(services, setup);
         }
 
         return services;
     }
+
+    // Hangfire drives time (decision 0020): this node's due-work processes run on its Hangfire server, and a recurring Hangfire
+    // job sweeps what no process took.
+    private static void AddDueWork(IServiceCollection services, EngineSetup setup)
+    {
+        services.AddSingleton(setup.DueWork);
+        services.TryAddSingleton<NodeIdentity>();
+        services.AddSingleton(sp => new DueWorkSignal(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStepListener>(sp => sp.GetRequiredService<DueWorkSignal>());
+        services.AddSingleton(sp => new DueWork(
+            sp.GetRequiredService<ProcessEngine>(), sp.GetRequiredService<CommandExecutor>(), sp.GetRequiredService<Outbox.OutboxDelivery>(), DueWorkStore(sp, setup.Storage.Provider),
+            sp.GetRequiredService<NodeIdentity>(), setup.DueWork, sp.GetRequiredService<ILogger<DueWork>>()));
+        services.AddSingleton<IBackgroundProcess, HeartbeatProcess>();
+        services.AddSingleton<IBackgroundProcess, TimerProcess>();
+        services.AddSingleton<IBackgroundProcess, JobProcess>();
+        services.AddSingleton<IBackgroundProcess, OutboxProcess>();
+        services.AddTransient(sp => new EngineJobs(sp.GetRequiredService<ProcessEngine>(), sp.GetRequiredService<DueWork>()));
+        services.AddHostedService<SweepRegistration>();
+    }
+
+    private static IDueWorkStore? DueWorkStore(IServiceProvider services, StorageProvider provider) => provider switch
+    {
+        StorageProvider.Postgres => new Persistence.EntityFramework.Postgres.PostgresDueWorkStore(services.GetRequiredService<IDbContextFactory<EngineDbContext>>()),
+        StorageProvider.Sqlite => new Persistence.EntityFramework.SqliteDueWorkStore(services.GetRequiredService<IDbContextFactory<EngineDbContext>>()),
+        _ => null,
+    };
 }

@@ -23,6 +23,9 @@ public sealed class EngineSetup
     /// <summary>What fires timers and runs jobs in the background (default: nothing; the Host uses Hangfire).</summary>
     public Jobs.JobDriver JobDriver { get; set; } = Jobs.JobDriver.Manual;
 
+    /// <summary>How the Hangfire job driver's due-work processes share out the work.</summary>
+    public Jobs.DueWorkOptions DueWork { get; } = new();
+
     /// <summary>The engine's clock: the system clock, or a <see cref="Time.SimulatedClock"/>.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 }

@@ -7,8 +7,20 @@ namespace FourDuty.Engine.Jobs;
 /// Hangfire delivers at least once, runs overdue delayed jobs all at once after an outage, and several nodes
 /// may pick up the same work.
 /// </summary>
-public sealed class EngineJobs(ProcessEngine engine)
+public sealed class EngineJobs
 {
+    private readonly ProcessEngine engine;
+    private readonly DueWork? dueWork;
+
+    /// <summary>The jobs of an engine that has no due-work processes (the sweep reads due rows and handles them one by one).</summary>
+    public EngineJobs(ProcessEngine engine) => this.engine = engine;
+
+    internal EngineJobs(ProcessEngine engine, DueWork dueWork)
+    {
+        this.engine = engine;
+        this.dueWork = dueWork;
+    }
+
     /// <summary>How many due timers and jobs one sweep handles before the next sweep takes over.</summary>
     internal const int SweepBatch = 500;
 
@@ -25,11 +37,21 @@ public sealed class EngineJobs(ProcessEngine engine)
     [AutomaticRetry(Attempts = 3)]
     public Task DeliverOutboxAsync(Guid outboxId, CancellationToken cancellationToken) => engine.DeliverOutboxAsync(outboxId, cancellationToken);
 
-    /// <summary>Re-drives whatever is due and not done: timers, jobs and outbox rows whose Hangfire job was lost or never made.</summary>
+    /// <summary>
+    /// Re-drives whatever is due and not done: timers, jobs and outbox rows that no due-work process took (a node that died
+    /// holding them, a process that stopped). Hangfire runs it every minute on one node, and once at each start.
+    /// </summary>
     /// <remarks>Two sweeps at once are harmless: each firing checks that its work is still due and not done.</remarks>
     [AutomaticRetry(Attempts = 0)]
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
+        if (dueWork is not null)
+        {
+            // The node's claims: frees dead nodes' claims first, then takes batches as the due-work processes do.
+            await dueWork.SweepAsync(cancellationToken);
+            return;
+        }
+
         var now = engine.Clock.GetUtcNow();
         foreach (var timer in await engine.Queries.FindDueTimersAsync(now, SweepBatch, cancellationToken))
         {

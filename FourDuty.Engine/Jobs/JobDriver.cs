@@ -6,6 +6,6 @@ public enum JobDriver
     /// <summary>Nothing in the background; the caller fires timers and runs jobs (tests, the simulated clock).</summary>
     Manual,
 
-    /// <summary>Hangfire: a delayed job per timer, a job per job, and a recurring sweep for whatever was missed.</summary>
+    /// <summary>Hangfire: due-work processes on each node's Hangfire server claim due timers, jobs and mails in batches; a recurring sweep re-drives what they missed.</summary>
     Hangfire,
 }

@@ -14,6 +14,9 @@ internal sealed class WorkInHand
     /// <summary>Whether this node is working on <paramref name="id"/> at this moment.</summary>
     public bool Holds(Guid id) => _ids.ContainsKey(id);
 
+    /// <summary>A snapshot of what this node is working on.</summary>
+    public IReadOnlyCollection<Guid> Ids => _ids.Keys.ToList();
+
     /// <summary>Runs <paramref name="work"/> unless this node already has <paramref name="id"/> in hand, which gives false.</summary>
     public async Task<bool> RunAsync(Guid id, Func<Task<bool>> work)
     {

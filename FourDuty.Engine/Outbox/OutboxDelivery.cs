@@ -22,7 +22,7 @@ internal sealed class OutboxDelivery(
 
     // How long a claimed row is left to the node that claimed it: longer than a slow SMTP exchange (its
     // commands time out after a minute), short enough that a node that died mid-send is taken over soon.
-    private static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(5);
 
     private readonly Jobs.WorkInHand _sending = new();
 
@@ -32,6 +32,16 @@ internal sealed class OutboxDelivery(
     public Task<bool> DeliverAsync(Guid outboxId, CancellationToken cancellationToken) =>
         _sending.RunAsync(outboxId, () => ClaimAndDeliverAsync(outboxId, cancellationToken));
 
+    /// <summary>Ids of the rows this node is sending now (a batch claim leaves them out).</summary>
+    public IReadOnlyCollection<Guid> Sending => _sending.Ids;
+
+    /// <summary>
+    /// Delivers a row that a batch claim (<see cref="Jobs.IDueWorkStore.ClaimOutboxAsync"/>) already took for this attempt, and
+    /// records the outcome; false when it was not sent this time.
+    /// </summary>
+    public Task<bool> DeliverClaimedAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        _sending.RunAsync(message.Id, async () => await RecordAsync(message, await HandleAsync(message, cancellationToken), cancellationToken));
+
     private async Task<bool> ClaimAndDeliverAsync(Guid outboxId, CancellationToken cancellationToken)
     {
         if (await ClaimAsync(outboxId, cancellationToken) is not { } message)
@@ -39,10 +49,14 @@ internal sealed class OutboxDelivery(
             return false;
         }
 
-        var outcome = await HandleAsync(message, cancellationToken);
+        return await RecordAsync(message, await HandleAsync(message, cancellationToken), cancellationToken);
+    }
 
+    /// <summary>Records how the attempt went, unless the claim's lease ran out and another node took the row over.</summary>
+    private async Task<bool> RecordAsync(OutboxMessage message, OutboxOutcome outcome, CancellationToken cancellationToken)
+    {
         await using var session = await store.BeginAsync(cancellationToken);
-        var current = await session.FindOutboxAsync(outboxId, cancellationToken);
+        var current = await session.FindOutboxAsync(message.Id, cancellationToken);
         if (current is null || current.Status != OutboxStatus.Pending || current.Attempts != message.Attempt + 1)
         {
             // Our lease ran out and another node took the row over; its record stands.
@@ -61,7 +75,7 @@ internal sealed class OutboxDelivery(
 
         if (current.Status == OutboxStatus.Pending)
         {
-            // A retry is due later: let the job driver schedule it (the sweep would find it too, within a minute).
+            // A retry is due later: the job driver finds it when it is due.
             foreach (var listener in listeners)
             {
                 await listener.CommittedAsync([], [], [current], cancellationToken);

@@ -25,6 +25,7 @@ internal static class ProcessingServices
             configuration.GetSection("Engine").Bind(setup.Engine);
             configuration.GetSection("Engine:Expressions").Bind(setup.Expressions);
             configuration.GetSection("Engine:Parser").Bind(setup.ParserLimits);
+            configuration.GetSection("Engine:DueWork").Bind(setup.DueWork);
             engine(setup);
         });
         services.AddFourDutyWorkflows(workflows =>

@@ -49,6 +49,12 @@ internal sealed class SmtpOptions
     /// <summary>The password of <see cref="User"/>.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// How many SMTP sessions the service keeps open at most (one message at a time each). More send a wave of mails sooner
+    /// where the server allows several sessions from one client; 1 sends one by one.
+    /// </summary>
+    public int Connections { get; set; } = 4;
+
     /// <summary>How long one SMTP command may take before the attempt counts as a network failure (retried later).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 }

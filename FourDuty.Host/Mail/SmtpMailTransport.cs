@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -6,21 +7,41 @@ using MimeKit;
 namespace FourDuty.Host.Mail;
 
 /// <summary>
-/// Sends through an SMTP server with MailKit, over one connected, authenticated client that every send reuses
-/// (one at a time; a semaphore keeps MailKit's client to one caller). A connection the server dropped while idle
-/// is replaced and the send tried once more; failures are answered as <see cref="MailOutcome"/>s (see
-/// <see cref="SmtpFailures"/>). The connection is closed with QUIT when the service stops.
+/// Sends through an SMTP server with MailKit over a small pool of connected, authenticated clients that the sends reuse
+/// (<see cref="SmtpOptions.Connections"/>, four by default: one SMTP session carries one message at a time, and a wave of
+/// reminder mails needs several at once). A send takes the connection used last, so a quiet service keeps one session
+/// open and a busy one opens more, up to the limit. A connection the server dropped while idle is replaced and the send
+/// tried once more; failures are answered as <see cref="MailOutcome"/>s (see <see cref="SmtpFailures"/>). The connections
+/// are closed with QUIT when the service stops.
 /// </summary>
-internal sealed class SmtpMailTransport(
-    IOptions<MailOptions> options, MimeMessageFactory messages, ILogger<SmtpMailTransport> logger)
-    : IMailTransport, IAsyncDisposable, IDisposable
+internal sealed class SmtpMailTransport : IMailTransport, IAsyncDisposable, IDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private SmtpClient? client;
+    private readonly IOptions<MailOptions> options;
+    private readonly MimeMessageFactory messages;
+    private readonly ILogger<SmtpMailTransport> logger;
+
+    // Free connections, the one used last on top; the gate counts them. A connection's client is null until first used.
+    private readonly ConcurrentStack<Connection> idle = new();
+    private readonly SemaphoreSlim gate;
+    private readonly int size;
+    private int opened;
     private bool disposed;
 
+    public SmtpMailTransport(IOptions<MailOptions> options, MimeMessageFactory messages, ILogger<SmtpMailTransport> logger)
+    {
+        this.options = options;
+        this.messages = messages;
+        this.logger = logger;
+        size = Math.Max(1, options.Value.Smtp.Connections);
+        gate = new SemaphoreSlim(size, size);
+        for (var i = 0; i < size; i++)
+        {
+            idle.Push(new Connection());
+        }
+    }
+
     /// <summary>Connections opened so far (for logs and tests).</summary>
-    public int ConnectionsOpened { get; private set; }
+    public int ConnectionsOpened => Volatile.Read(ref opened);
 
     /// <inheritdoc />
     public async Task<MailOutcome> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
@@ -36,24 +57,25 @@ internal sealed class SmtpMailTransport(
         }
 
         await gate.WaitAsync(cancellationToken);
+        idle.TryPop(out var connection);
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            var reply = await SendOverOpenConnectionAsync(message, envelope.OutboxId, cancellationToken);
+            var reply = await SendOverOpenConnectionAsync(connection!, message, envelope.OutboxId, cancellationToken);
             logger.LogInformation("Mail {OutboxId} sent: {Reply}", envelope.OutboxId, reply);
             return new MailOutcome(MailOutcomeKind.Sent, reply);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // MailKit leaves a client cancelled mid-command in no known state.
-            await DropClientAsync();
+            await DropClientAsync(connection!);
             throw;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && SmtpFailures.Classify(e) is { } outcome)
         {
             if (SmtpFailures.BreaksConnection(e))
             {
-                await DropClientAsync();
+                await DropClientAsync(connection!);
             }
 
             logger.LogWarning("Mail {OutboxId} not sent ({Kind}): {Reply}", envelope.OutboxId, outcome.Kind, outcome.Reply);
@@ -61,47 +83,55 @@ internal sealed class SmtpMailTransport(
         }
         finally
         {
+            idle.Push(connection!);
             gate.Release();
         }
     }
 
-    /// <summary>Says QUIT on the kept connection (waiting for a send in progress) and closes it; later sends throw.</summary>
+    /// <summary>Says QUIT on the kept connections (waiting for sends in progress) and closes them; later sends throw.</summary>
     public async ValueTask DisposeAsync()
     {
-        await gate.WaitAsync();
+        for (var i = 0; i < size; i++)
+        {
+            await gate.WaitAsync();
+        }
+
         try
         {
             disposed = true;
-            if (client is { IsConnected: true })
+            foreach (var connection in idle)
             {
-                try
+                if (connection.Client is { IsConnected: true } client)
                 {
-                    using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    await client.DisconnectAsync(quit: true, quit.Token);
+                    try
+                    {
+                        using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                        await client.DisconnectAsync(quit: true, quit.Token);
+                    }
+                    catch (Exception e) when (SmtpFailures.Classify(e) is not null)
+                    {
+                        // Stopping: a server that does not answer QUIT is simply left.
+                    }
                 }
-                catch (Exception e) when (SmtpFailures.Classify(e) is not null)
-                {
-                    // Stopping: a server that does not answer QUIT is simply left.
-                }
-            }
 
-            client?.Dispose();
-            client = null;
+                connection.Client?.Dispose();
+                connection.Client = null;
+            }
         }
         finally
         {
-            gate.Release();
+            gate.Release(size);
         }
     }
 
     /// <summary>As <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <remarks>Runs under <see cref="gate"/>.</remarks>
-    private async Task<string> SendOverOpenConnectionAsync(MimeMessage message, Guid outboxId, CancellationToken cancellationToken)
+    /// <remarks>Runs while the send holds <paramref name="connection"/>.</remarks>
+    private async Task<string> SendOverOpenConnectionAsync(Connection connection, MimeMessage message, Guid outboxId, CancellationToken cancellationToken)
     {
-        var reused = client is { IsConnected: true };
-        var smtp = await ConnectedClientAsync(cancellationToken);
+        var reused = connection.Client is { IsConnected: true };
+        var smtp = await ConnectedClientAsync(connection, cancellationToken);
         try
         {
             return await smtp.SendAsync(MimeMessageFactory.Format, message, cancellationToken);
@@ -111,28 +141,28 @@ internal sealed class SmtpMailTransport(
             // Servers close idle connections (often with a 421 we only see at the next command). Nothing of this message
             // was accepted yet in the usual case; if DATA had been accepted, a second copy carries the same Message-ID.
             logger.LogInformation("The kept SMTP connection was closed by the server ({Error}); reconnecting for mail {OutboxId}.", e.Message, outboxId);
-            await DropClientAsync();
-            smtp = await ConnectedClientAsync(cancellationToken);
+            await DropClientAsync(connection);
+            smtp = await ConnectedClientAsync(connection, cancellationToken);
             return await smtp.SendAsync(MimeMessageFactory.Format, message, cancellationToken);
         }
     }
 
-    /// <remarks>Runs under <see cref="gate"/>.</remarks>
-    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    /// <remarks>Runs while the send holds <paramref name="connection"/>.</remarks>
+    private async Task<SmtpClient> ConnectedClientAsync(Connection connection, CancellationToken cancellationToken)
     {
-        if (client is { IsConnected: true })
+        if (connection.Client is { IsConnected: true } kept)
         {
-            return client;
+            return kept;
         }
 
-        await DropClientAsync();
+        await DropClientAsync(connection);
         var smtp = options.Value.Smtp;
         // Only constructed when Mail:Smtp:Host is set (see MailServiceCollectionExtensions).
         var fresh = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
             await fresh.ConnectAsync(smtp.Host!, smtp.Port, SecurityOf(smtp.Security), cancellationToken);
-            ConnectionsOpened++;
+            Interlocked.Increment(ref opened);
             if (!string.IsNullOrEmpty(smtp.User))
             {
                 await fresh.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, cancellationToken);
@@ -145,20 +175,19 @@ internal sealed class SmtpMailTransport(
         }
 
         logger.LogDebug("Connected to the SMTP server {Host}:{Port}.", smtp.Host, smtp.Port);
-        client = fresh;
+        connection.Client = fresh;
         return fresh;
     }
 
-    /// <remarks>Runs under <see cref="gate"/>.</remarks>
-    private async Task DropClientAsync()
+    /// <remarks>Runs while the send holds <paramref name="connection"/>.</remarks>
+    private static async Task DropClientAsync(Connection connection)
     {
-        if (client is null)
+        if (connection.Client is not { } old)
         {
             return;
         }
 
-        var old = client;
-        client = null;
+        connection.Client = null;
         try
         {
             if (old.IsConnected)
@@ -184,4 +213,10 @@ internal sealed class SmtpMailTransport(
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
         _ => SecureSocketOptions.Auto,
     };
+
+    /// <summary>One slot of the pool: MailKit's client serves one caller at a time.</summary>
+    private sealed class Connection
+    {
+        public SmtpClient? Client { get; set; }
+    }
 }

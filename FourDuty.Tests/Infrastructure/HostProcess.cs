@@ -45,6 +45,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the process (a node names itself host:pid in the nodes table).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts the Host built next to the tests with the given settings (configuration keys).</summary>
     public static HostProcess Start(IReadOnlyDictionary<string, string> settings)
     {

@@ -1,7 +1,8 @@
 using FourDuty.Bench;
 using FourDuty.Bench.Scenarios;
 
-IScenario[] scenarios = [new ParseScenario(), new MemoryScenario(), new ExpressionsScenario(), new DurableScenario(), new OversightScenario()];
+IScenario[] scenarios = [new ParseScenario(), new MemoryScenario(), new ExpressionsScenario(), new DurableScenario(), new OversightScenario(),
+    new DeadlinesScenario(), new MailScenario()];
 
 if (args is [var name, .. var rest] && scenarios.FirstOrDefault(s => s.Name == name) is { } scenario)
 {

@@ -172,7 +172,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_DeliversEveryMailOverOneConnection_WhenCalledConcurrently()
+    public async Task SendAsync_DeliversEveryMailOverAtMostTheConfiguredConnections_WhenCalledConcurrently()
     {
         var envelopes = Enumerable.Range(0, 8).Select(_ => MailTestData.Envelope()).ToList();
 
@@ -186,7 +186,9 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
         }
 
         ids.ShouldBe(envelopes.Select(envelope => $"{envelope.OutboxId:N}@fourduty.mail"), ignoreOrder: true);
-        server.Sessions.ShouldBe(1);
+        // Eight senders at once share the four connections of the pool (Mail:Smtp:Connections).
+        server.Sessions.ShouldBe(4);
+        transport.ConnectionsOpened.ShouldBe(4);
     }
 
     [Fact]

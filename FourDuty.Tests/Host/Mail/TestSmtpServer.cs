@@ -5,6 +5,7 @@ using System.Net;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
+using SmtpServer.IO;
 using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
@@ -24,6 +25,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     private readonly SemaphoreSlim arrivals = new(0);
     private readonly SemaphoreSlim sessionEnds = new(0);
     private readonly ConcurrentDictionary<string, SmtpResponse> refusals = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<ISecurableDuplexPipe, byte> connections = new();
     private CancellationTokenSource? stop;
     private Task? running;
     private int sessions;
@@ -79,12 +81,22 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops listening and ends every open session, as a server going down does.</summary>
+    /// <summary>
+    /// Stops listening and drops every open connection, as a server that goes down does: a client in the middle of DATA
+    /// sees the connection break, not a reply (a cancelled session of the SmtpServer package would answer 554, which
+    /// says "refused for good" and is not what a server going down says).
+    /// </summary>
     public async Task StopAsync()
     {
         if (stop is null || running is null)
         {
             return;
+        }
+
+        foreach (var connection in connections.Keys)
+        {
+            connection.Dispose();
+            connections.TryRemove(connection, out _);
         }
 
         await stop.CancelAsync();
@@ -109,7 +121,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     private async Task ListenAsync(int port)
     {
-        var listeners = new EndpointListenerFactory();
+        var listeners = new ClosingListenerFactory(this);
         var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
 
@@ -128,6 +140,25 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         stop = new CancellationTokenSource();
         running = server.StartAsync(stop.Token);
         Port = await bound.Task.WaitAsync(Patience);
+    }
+
+    // Keeps every accepted connection, so that StopAsync can drop them.
+    private sealed class ClosingListenerFactory(TestSmtpServer server) : EndpointListenerFactory
+    {
+        public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
+            new Listener(base.CreateListener(endpointDefinition), server);
+    }
+
+    private sealed class Listener(IEndpointListener inner, TestSmtpServer server) : IEndpointListener
+    {
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var pipe = await inner.GetPipeAsync(context, cancellationToken);
+            server.connections[pipe] = 0;
+            return pipe;
+        }
+
+        public void Dispose() => inner.Dispose();
     }
 
     private sealed class Store(TestSmtpServer server) : MessageStore
