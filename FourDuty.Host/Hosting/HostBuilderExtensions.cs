@@ -5,6 +5,7 @@ using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
 using FourDuty.Host.Evidence;
+using FourDuty.Host.Inbox;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
 using FourDuty.Host.Security;
@@ -57,6 +58,7 @@ internal static class HostBuilderExtensions
         app.MapFourDutyJobsDashboard();
         var api = app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         app.MapSecurityEndpoints(api);
+        api.MapInboxEndpoints();
         app.MapTaskPages();
         app.MapEvidenceEndpoints();
         app.MapOutboxPages();

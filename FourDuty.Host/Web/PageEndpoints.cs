@@ -34,6 +34,8 @@ internal static class PageEndpoints
         // sign-in (a 401 there offers the sign-in page).
         app.MapGet("/", (HttpContext context, ClientAssets assets) => Page(context, assets, "home")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/designer", (HttpContext context, ClientAssets assets) => Page(context, assets, "designer")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/inbox", (HttpContext context, ClientAssets assets) => Page(context, assets, "inbox")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/tasks/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "task")).ExcludeFromDescription().AllowAnonymous();
     }
 
     private static void MapBundles(WebApplication app, string folder)

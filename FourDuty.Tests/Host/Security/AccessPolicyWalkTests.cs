@@ -57,6 +57,8 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/clock"] = [Anyone],
         ["POST /api/clock/advance"] = [AccessRole.Admin],
         ["GET /api/me"] = [Anyone],
+        ["GET /api/inbox"] = [Anyone],
+        ["GET /api/people"] = [Anyone],
         ["POST /api/evidence"] = [Anyone],
         ["GET /api/evidence/{id}"] = [Anyone],
         ["PUT /api/me/password"] = [Anyone],
