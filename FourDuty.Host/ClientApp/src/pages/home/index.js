@@ -2,7 +2,7 @@
 // open tasks, most urgent first, in working days) and the pages their roles open.
 import { startPage } from '../../shared/shell.js';
 import { t } from '../../shared/i18n.js';
-import { h } from '../../shared/dom.js';
+import { h, replace } from '../../shared/dom.js';
 import { api, errorMessage, signInUrl } from '../../shared/api.js';
 import { allows, loadMe } from '../../shared/me.js';
 import { taskItem } from '../../shared/tasks.js';
@@ -24,7 +24,7 @@ if (!person) {
     const open = inbox.tasks.filter(task => task.relation !== 'delegated');
     const red = open.filter(task => task.urgency === 'red').length;
     const yellow = open.filter(task => task.urgency === 'yellow').length;
-    todo.replaceChildren(
+    replace(todo, 
       h('h2', { id: 'fd-todo' }, t('home.todo'), ' ', h('span', { class: 'fd-count' }, String(open.length))),
       open.length === 0
         ? h('p', { class: 'fd-empty' }, t('home.nothingToDo'))
@@ -35,7 +35,7 @@ if (!person) {
       open.length ? h('ul', { class: 'fd-tasks' }, open.slice(0, 10).map(task => taskItem(task))) : null,
       open.length > 10 ? h('p', {}, h('a', { href: '/inbox' }, t('home.allTasks', { count: open.length }))) : null);
   } catch (error) {
-    todo.replaceChildren(h('h2', { id: 'fd-todo' }, t('home.todo')), errorMessage(error));
+    replace(todo, h('h2', { id: 'fd-todo' }, t('home.todo')), errorMessage(error));
   }
 }
 

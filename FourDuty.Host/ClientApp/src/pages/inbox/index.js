@@ -2,7 +2,7 @@
 // (delegate). Most urgent first; every action says at once whether it worked.
 import { startPage } from '../../shared/shell.js';
 import { t } from '../../shared/i18n.js';
-import { h } from '../../shared/dom.js';
+import { h, replace } from '../../shared/dom.js';
 import { api, errorMessage, signInUrl } from '../../shared/api.js';
 import { loadMe } from '../../shared/me.js';
 import { taskItem } from '../../shared/tasks.js';
@@ -21,7 +21,7 @@ if (!person) {
     try {
       const inbox = await api('/api/inbox');
       const by = relation => inbox.tasks.filter(task => task.relation === relation);
-      lists.replaceChildren(
+      replace(lists, 
         section('mine', by('mine'), task => [
           h('a', { class: 'fd-button', href: `/tasks/${task.id}` }, t('inbox.open')),
           h('button', { type: 'button', class: 'fd-secondary', onclick: event => delegateForm(event.currentTarget, task) }, t('inbox.delegate')),
@@ -32,7 +32,7 @@ if (!person) {
         ]),
         section('delegated', by('delegated'), () => []));
     } catch (error) {
-      lists.replaceChildren(errorMessage(error));
+      replace(lists, errorMessage(error));
     }
   }
 
@@ -45,13 +45,13 @@ if (!person) {
   }
 
   async function act(task, verb, body, done) {
-    status.replaceChildren();
+    replace(status);
     try {
       await api(`/api/tasks/${task.id}/${verb}`, { method: 'POST', json: { ...body, revision: task.revision } });
-      status.replaceChildren(h('p', { class: 'fd-ok' }, done));
+      replace(status, h('p', { class: 'fd-ok' }, done));
       await refresh();
     } catch (error) {
-      status.replaceChildren(errorMessage(error));
+      replace(status, errorMessage(error));
       await refresh();
     }
   }
@@ -73,7 +73,7 @@ if (!person) {
           return;
         }
         const chosen = people.find(p => p.id === select.value);
-        act(task, 'delegate', { userId: select.value }, t('inbox.delegated', { name: task.name, to: chosen?.name ?? select.value }));
+        act(task, 'delegate', { userId: select.value }, t('inbox.delegatedDone', { name: task.name, to: chosen?.name ?? select.value }));
       },
     }, h('label', { for: id }, t('inbox.delegateTo')), select,
     h('button', { type: 'submit', class: 'fd-button' }, t('inbox.delegateConfirm')),

@@ -1,7 +1,7 @@
 // Evidence for a task whose form has an evidence field: files uploaded at once (POST /api/evidence, checked for size and
 // type by the server), their ids added to that field when the form is submitted, next to any links typed in it.
 import { t } from '../../shared/i18n.js';
-import { h } from '../../shared/dom.js';
+import { h, replace } from '../../shared/dom.js';
 import { api, errorMessage } from '../../shared/api.js';
 
 export function evidenceSection(field) {
@@ -23,15 +23,15 @@ export function evidenceSection(field) {
         }
         const body = new FormData();
         body.append('file', file);
-        status.replaceChildren(t('task.uploading'));
+        replace(status, t('task.uploading'));
         try {
           const answer = await api('/api/evidence', { method: 'POST', body });
           uploaded.push(answer.id);
           list.append(h('li', {}, file.name));
           input.value = '';
-          status.replaceChildren(t('task.uploaded', { name: file.name }));
+          replace(status, t('task.uploaded', { name: file.name }));
         } catch (error) {
-          status.replaceChildren(errorMessage(error));
+          replace(status, errorMessage(error));
         }
       },
     }, t('task.upload')),
