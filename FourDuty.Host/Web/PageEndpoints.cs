@@ -50,6 +50,8 @@ internal static class PageEndpoints
         app.MapGet("/", (HttpContext context, ClientAssets assets) => Page(context, assets, "home")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/designer", (HttpContext context, ClientAssets assets) => Page(context, assets, "designer")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/inbox", (HttpContext context, ClientAssets assets) => Page(context, assets, "inbox")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/instances", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/instances/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/tasks/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "task")).ExcludeFromDescription().AllowAnonymous();
     }
 

@@ -43,6 +43,7 @@ if (!person) {
 function cards(me) {
   const pages = [
     { page: 'inbox', href: '/inbox', show: true },
+    { page: 'instances', href: '/instances', show: allows(me, 'oversight') },
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
     { page: 'outbox', href: '/outbox', show: allows(me, 'admin') },
     { page: 'jobs', href: '/hangfire', show: allows(me, 'admin') },
