@@ -4,6 +4,7 @@ using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
+using FourDuty.Host.Calendar;
 using FourDuty.Host.Evidence;
 using FourDuty.Host.Inbox;
 using FourDuty.Host.Jobs;
@@ -59,6 +60,7 @@ internal static class HostBuilderExtensions
         var api = app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         app.MapSecurityEndpoints(api);
         api.MapInboxEndpoints();
+        api.MapCalendarEndpoints();
         app.MapTaskPages();
         app.MapEvidenceEndpoints();
         app.MapOutboxPages();

@@ -52,6 +52,7 @@ internal static class PageEndpoints
         app.MapGet("/inbox", (HttpContext context, ClientAssets assets) => Page(context, assets, "inbox")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/instances", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/instances/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/calendar", (HttpContext context, ClientAssets assets) => Page(context, assets, "calendar")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/tasks/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "task")).ExcludeFromDescription().AllowAnonymous();
     }
 

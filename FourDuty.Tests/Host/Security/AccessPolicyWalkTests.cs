@@ -59,6 +59,8 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/me"] = [Anyone],
         ["GET /api/inbox"] = [Anyone],
         ["GET /api/people"] = [Anyone],
+        ["GET /api/calendar"] = [AccessRole.Office],
+        ["PUT /api/calendar/{year}"] = [AccessRole.Office],
         ["POST /api/evidence"] = [Anyone],
         ["GET /api/evidence/{id}"] = [Anyone],
         ["PUT /api/me/password"] = [Anyone],

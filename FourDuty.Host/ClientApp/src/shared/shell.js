@@ -11,6 +11,7 @@ export const NAVIGATION = [
   { page: 'inbox', href: '/inbox', policy: 'signed-in' },
   { page: 'instances', href: '/instances', policy: 'oversight' },
   { page: 'designer', href: '/designer', policy: 'designer' },
+  { page: 'calendar', href: '/calendar', policy: 'office' },
 ];
 
 /** The pages a person may open, in the navigation's order. */

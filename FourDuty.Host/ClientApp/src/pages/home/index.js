@@ -45,6 +45,7 @@ function cards(me) {
     { page: 'inbox', href: '/inbox', show: true },
     { page: 'instances', href: '/instances', show: allows(me, 'oversight') },
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
+    { page: 'calendar', href: '/calendar', show: allows(me, 'office') },
     { page: 'outbox', href: '/outbox', show: allows(me, 'admin') },
     { page: 'jobs', href: '/hangfire', show: allows(me, 'admin') },
     { page: 'account', href: '/account', show: true },
