@@ -12,6 +12,7 @@ export const NAVIGATION = [
   { page: 'instances', href: '/instances', policy: 'oversight' },
   { page: 'designer', href: '/designer', policy: 'designer' },
   { page: 'calendar', href: '/calendar', policy: 'office' },
+  { page: 'operations', href: '/operations', policy: 'audit-reader' },
 ];
 
 /** The pages a person may open, in the navigation's order. */

@@ -46,8 +46,7 @@ function cards(me) {
     { page: 'instances', href: '/instances', show: allows(me, 'oversight') },
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
     { page: 'calendar', href: '/calendar', show: allows(me, 'office') },
-    { page: 'outbox', href: '/outbox', show: allows(me, 'admin') },
-    { page: 'jobs', href: '/hangfire', show: allows(me, 'admin') },
+    { page: 'operations', href: '/operations', show: allows(me, 'audit-reader') },
     { page: 'account', href: '/account', show: true },
   ];
   return pages.filter(p => p.show).map(p => h('section', { class: 'fd-card' },
