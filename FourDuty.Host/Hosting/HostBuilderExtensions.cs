@@ -4,7 +4,9 @@ using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Api;
+using FourDuty.Host.Calendar;
 using FourDuty.Host.Evidence;
+using FourDuty.Host.Inbox;
 using FourDuty.Host.Jobs;
 using FourDuty.Host.Mail;
 using FourDuty.Host.Oversight;
@@ -58,6 +60,8 @@ internal static class HostBuilderExtensions
         app.MapFourDutyJobsDashboard();
         var api = app.MapEngineApi(simulatedClock: app.Services.GetRequiredService<TimeProvider>() is SimulatedClock);
         app.MapSecurityEndpoints(api);
+        api.MapInboxEndpoints();
+        api.MapCalendarEndpoints();
         app.MapTaskPages();
         app.MapEvidenceEndpoints();
         app.MapOversightEndpoints();

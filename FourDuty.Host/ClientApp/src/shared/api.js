@@ -70,3 +70,18 @@ export function errorMessage(error) {
   const code = error instanceof ApiError && error.problem.code ? ` (${error.problem.code})` : '';
   return h('p', { class: 'fd-error', role: 'alert' }, t('errors.failed', { reason: error.message + code }));
 }
+
+/** A file from the API (an export): the same headers as api(), the answer as a Blob with the name the server gave. */
+export async function apiFile(path, { method = 'POST' } = {}) {
+  const headers = {};
+  const token = await antiforgeryHeader();
+  if (token) headers[token.header] = token.token;
+  const response = await fetch(path, { method, headers, credentials: 'same-origin' });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'export';
+  return { blob: await response.blob(), name: decodeURIComponent(name) };
+}

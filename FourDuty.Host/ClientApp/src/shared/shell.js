@@ -1,25 +1,38 @@
-// The frame every page shares: the product name, the navigation, the language switch and the page's main area.
+// The frame every page shares: the product name, the navigation (the pages the signed-in person's roles open), the
+// language switch and the page's main area.
 import { currentLanguage, loadStrings, otherLanguage, switchLanguage, t } from './i18n.js';
 import { h } from './dom.js';
+import { allows, loadMe } from './me.js';
 import './shell.css';
 
-const NAVIGATION = [
-  { page: 'home', href: '/' },
-  { page: 'designer', href: '/designer' },
+// Each page and the policy it needs (null: anyone, the page itself asks for sign-in).
+export const NAVIGATION = [
+  { page: 'home', href: '/', policy: null },
+  { page: 'inbox', href: '/inbox', policy: 'signed-in' },
+  { page: 'instances', href: '/instances', policy: 'oversight' },
+  { page: 'designer', href: '/designer', policy: 'designer' },
+  { page: 'calendar', href: '/calendar', policy: 'office' },
+  { page: 'operations', href: '/operations', policy: 'audit-reader' },
 ];
+
+/** The pages a person may open, in the navigation's order. */
+export function pagesFor(person) {
+  return NAVIGATION.filter(item => item.policy === null || allows(person, item.policy));
+}
 
 /** Loads the strings and draws the shell; returns the <main> element the page fills. */
 export async function startPage(page) {
-  await loadStrings();
+  const [, person] = await Promise.all([loadStrings(), loadMe().catch(() => null)]);
   const other = otherLanguage();
   const nav = h('nav', { class: 'fd-nav', 'aria-label': t('shell.navigation') },
-    NAVIGATION.map(item => h('a', {
+    pagesFor(person).map(item => h('a', {
       href: item.href,
       'aria-current': item.page === page ? 'page' : undefined,
     }, t(`pages.${item.page}.title`))));
   const header = h('header', { class: 'fd-header' },
     h('a', { class: 'fd-product', href: '/' }, t('shell.product')),
     nav,
+    person ? h('a', { class: 'fd-person', href: '/account' }, person.name) : null,
     h('button', {
       type: 'button',
       class: 'fd-lang',
