@@ -19,7 +19,9 @@ namespace FourDuty.Tests.Host;
 /// is called with ids that exist, as a person holding every role, and the database must be byte-for-byte what it was:
 /// the same rows in every table, and on PostgreSQL the same row versions (<c>xmin</c>), so that even an UPDATE that
 /// writes the same values fails the test. A read that wrote would make a concurrent step on the same instance
-/// conflict, and a mail scanner opening a link would change the task.
+/// conflict, and a mail scanner opening a link would change the task. The one write a read makes on purpose is the
+/// audit trail's line for a download (a ledger, a report, the audit itself: who took data out, decisions 0013 and 0015);
+/// those lines are left out, and any other line in the trail fails the test.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
@@ -151,7 +153,7 @@ public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
             await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
             await connection.OpenAsync();
             var tables = new List<string>();
-            await using (var list = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'nodes' ORDER BY name", connection))
+            await using (var list = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('nodes', 'sqlite_sequence') ORDER BY name", connection))
             await using (var reader = await list.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
@@ -162,7 +164,7 @@ public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
 
             foreach (var table in tables)
             {
-                await using var rows = new SqliteCommand($"SELECT * FROM \"{table}\"", connection);
+                await using var rows = new SqliteCommand($"SELECT * FROM \"{table}\"{NotADownload(table)}", connection);
                 await using var reader = await rows.ExecuteReaderAsync();
                 var lines = new List<string>();
                 while (await reader.ReadAsync())
@@ -203,7 +205,7 @@ public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
         foreach (var table in tables)
         {
             await using var command = new NpgsqlCommand(
-                $"SELECT count(*), coalesce(sum(hashtext(t::text || '@' || t.xmin::text)::bigint), 0) FROM {table} t", connection);
+                $"SELECT count(*), coalesce(sum(hashtext(t::text || '@' || t.xmin::text)::bigint), 0) FROM {table} t{NotADownload(table)}", connection);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             text.AppendLine($"{table}: {reader.GetInt64(0)} rows, {reader.GetDecimal(1)}");
@@ -211,6 +213,10 @@ public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
 
         return text.ToString();
     }
+
+    // A download's audit line is the one write a read makes on purpose.
+    private static string NotADownload(string table) =>
+        table.EndsWith("audit_entries", StringComparison.Ordinal) ? " WHERE operation NOT LIKE '%.export'" : "";
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }
