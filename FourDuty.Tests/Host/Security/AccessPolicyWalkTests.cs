@@ -73,6 +73,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/audit"] = [AccessRole.Admin, AccessRole.Discipline],
         ["POST /api/audit/export"] = [AccessRole.Admin, AccessRole.Discipline],
         ["GET /api/oversight/dashboard"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/choices"] = [AccessRole.Office, AccessRole.Discipline],
         // Anyone signed in reads their own dossier; the walk asks for somebody else's.
         ["GET /api/oversight/dossiers/{personId}"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/oversight/lapses/{id}"] = [AccessRole.Office, AccessRole.Discipline],

@@ -9,6 +9,7 @@ import './shell.css';
 export const NAVIGATION = [
   { page: 'home', href: '/', policy: null },
   { page: 'inbox', href: '/inbox', policy: 'signed-in' },
+  { page: 'dashboard', href: '/dashboard', policy: 'oversight' },
   { page: 'instances', href: '/instances', policy: 'oversight' },
   { page: 'designer', href: '/designer', policy: 'designer' },
   { page: 'calendar', href: '/calendar', policy: 'office' },

@@ -43,6 +43,7 @@ if (!person) {
 function cards(me) {
   const pages = [
     { page: 'inbox', href: '/inbox', show: true },
+    { page: 'dashboard', href: '/dashboard', show: allows(me, 'oversight') },
     { page: 'instances', href: '/instances', show: allows(me, 'oversight') },
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
     { page: 'calendar', href: '/calendar', show: allows(me, 'office') },
