@@ -95,6 +95,17 @@ public sealed class DashboardBrowserTests
         (await browser.Page.Locator("[role=alert]").InnerTextAsync()).ShouldContain("只对党委办公室、纪委书记和第一责任人开放");
         (await browser.Page.Locator("tr[data-subject]").CountAsync()).ShouldBe(0);
         await browser.ScreenshotAsync("dashboard-refused-leader");
+
+        // Their own dossier is theirs to read, linked from the home page; somebody else's is refused.
+        await browser.GoAsync("/");
+        await browser.Page.Locator(".fd-cards").GetByRole(AriaRole.Link, new() { Name = "履责档案" }).ClickAsync();
+        await browser.Page.Locator("#fd-items").WaitForAsync();
+        (await browser.Page.Locator("h1").InnerTextAsync()).ShouldStartWith("我的履责档案");
+        (await browser.Page.Locator("main").InnerTextAsync()).ShouldContain("意识形态工作责任制落实");
+        await browser.ScreenshotAsync("dossier-own-leader");
+        await browser.GoAsync("/dossiers/wu.vicepresident");
+        await browser.Page.Locator("[role=alert]").WaitForAsync();
+        (await browser.Page.Locator("main").InnerTextAsync()).ShouldNotContain("校企合作项目廉洁风险防控");
     }
 
     [SkippableFact]

@@ -11,6 +11,11 @@ function table(className, keys, prefix, rows) {
     h('tbody', {}, rows)));
 }
 
+// A person's name, linking to their dossier of the year.
+function dossierLink(id, personName, year) {
+  return id ? h('a', { href: `/dossiers/${encodeURIComponent(id)}?year=${year}` }, personName(id)) : '';
+}
+
 function section(id, title, empty, rows, build) {
   return h('section', { class: 'fd-section fd-wide', 'aria-labelledby': id },
     h('h2', { id }, title, ' ', h('span', { class: 'fd-count' }, String(rows.length))),
@@ -72,7 +77,7 @@ export function lapsesSection({ view, subjectNames, personName }) {
       seen.add(lapse.subjectId);
       return h('tr', { id: first ? `fd-lapses-${lapse.subjectId}` : undefined, 'data-lapse': lapse.id },
         h('td', {}, subjectNames.get(lapse.subjectId) ?? lapse.subjectId),
-        h('td', {}, personName(lapse.personId)),
+        h('td', {}, dossierLink(lapse.personId, personName, view.year)),
         h('th', { scope: 'row' }, lapse.what),
         h('td', {}, formatInstant(lapse.dueAt)),
         h('td', {}, lapse.doneLaterAt ? formatInstant(lapse.doneLaterAt) : t('dashboard.notDoneLater')),
@@ -87,7 +92,7 @@ export function talksSection({ view, subjectNames, personName }) {
   return section('fd-talks', t('dashboard.talks'), t('dashboard.noTalks'), view.talks, () =>
     table('fd-talks', keys, 'dashboard.tcol', view.talks.map(talk => h('tr', { 'data-talk': talk.id },
       h('td', {}, subjectNames.get(talk.subjectId) ?? talk.subjectId),
-      h('th', { scope: 'row' }, personName(talk.personId)),
+      h('th', { scope: 'row' }, dossierLink(talk.personId, personName, view.year)),
       h('td', {}, t(`dashboard.talkKinds.${talk.kind}`)),
       h('td', {}, personName(talk.holderId)),
       h('td', {}, talk.scheduledAt ? formatInstant(talk.scheduledAt) : ''),

@@ -48,6 +48,7 @@ function cards(me) {
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
     { page: 'calendar', href: '/calendar', show: allows(me, 'office') },
     { page: 'operations', href: '/operations', show: allows(me, 'audit-reader') },
+    { page: 'dossier', href: `/dossiers/${encodeURIComponent(me.id)}`, show: true },
     { page: 'account', href: '/account', show: true },
   ];
   return pages.filter(p => p.show).map(p => h('section', { class: 'fd-card' },
