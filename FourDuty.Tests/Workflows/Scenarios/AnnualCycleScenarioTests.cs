@@ -84,6 +84,12 @@ public sealed class AnnualCycleScenarioTests(Xunit.Abstractions.ITestOutputHelpe
             ("he.vicepresident", "季度自评", "he.vicepresident"),
         ], ignoreOrder: true);
         lapses.ShouldAllBe(l => l.Article != null);
+        // Each lapse names the instance and the task it was missed in (the model hands on ${execution.processInstanceId}),
+        // and, the work being done late, says when: the lapse stays.
+        lapses.ShouldAllBe(l => l.MissedInstanceId == annualId);
+        lapses.Select(l => l.MissedElementId).ShouldBe(["submitLists", "submitLists", "selfAssess"], ignoreOrder: true);
+        lapses.Select(l => l.DoneLaterAt?.ToOffset(CollegeYear.Zone).Date).ShouldBe(
+            [new DateTime(2026, 3, 4), new DateTime(2026, 3, 4), new DateTime(2026, 4, 16)], ignoreOrder: true);
         (await db.FollowUps.CountAsync(f => f.LapseId != null)).ShouldBe(3);
         (await db.FollowUps.CountAsync(f => f.CommitmentId != null)).ShouldBe(1);
         var talk = await db.Talks.SingleAsync();
