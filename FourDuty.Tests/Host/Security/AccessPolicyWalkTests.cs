@@ -36,6 +36,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/definitions/{key}"] = [Anyone],
         ["GET /api/definitions/{key}/versions"] = [Anyone],
         ["GET /api/definitions/{key}/xml"] = [Anyone],
+        ["GET /api/definitions/{key}/start-form"] = [AccessRole.Office],
         ["POST /api/definitions/{key}/start"] = [AccessRole.Office],
         ["GET /api/instances"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances/{id}"] = [AccessRole.Office, AccessRole.Discipline],
