@@ -93,7 +93,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         await Page.FillAsync("#user", person);
         await Page.FillAsync("#password", password);
         await Page.ClickAsync("button[type=submit]");
-        await Page.WaitForURLAsync("**/account");
+        await Page.WaitForURLAsync(BaseUrl + "/");
         // The server-rendered sign-in pages have no icon: the browser's own request for /favicon.ico is not the pages' error.
         ConsoleErrors.Clear();
     }

@@ -81,6 +81,7 @@ internal static class AccountPage
         var links = caller.Has(AccessRole.Admin) ? "<p><a href=\"/hangfire\">后台任务 Jobs</a> · <a href=\"/outbox\">发件箱 Outbox</a></p>" : "";
         http.Response.Headers.CacheControl = "no-cache, no-store";
         return SignInEndpoints.Html(status, Page(text.Title, $"""
+            <p><a href="/">{E(text.Home)}</a></p>
             <h1>{E(text.SignedInAs)} {E(person?.Name ?? caller.Id)}</h1>
             {(message is null ? "" : $"<p class=\"error\">{E(message)}</p>")}
             <table class="facts">

@@ -84,11 +84,11 @@ internal static class SignInEndpoints
     public static ClaimsPrincipal Principal(string accountName, string via) => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, accountName), new Claim(AccessClaims.Via, via)], SignInSchemes.Cookie));
 
-    /// <summary>A return address on this site only ("/path"); anything else ("//evil", "https://…") becomes the account page.</summary>
+    /// <summary>A return address on this site only ("/path"); anything else ("//evil", "https://…") or none becomes the home page.</summary>
     public static string LocalOnly(string? returnUrl) =>
         returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
             ? returnUrl
-            : "/account";
+            : "/";
 
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, SecurityOptions security, string? returnUrl, int status, string? error)
     {

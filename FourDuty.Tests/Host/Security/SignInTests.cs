@@ -116,7 +116,7 @@ public sealed class SignInTests
 
         using var response = await SignInForm.PostAsync(browser, "zhou.office", Password, returnUrl);
 
-        response.Headers.Location!.OriginalString.ShouldBe("/account");
+        response.Headers.Location!.OriginalString.ShouldBe("/");
     }
 
     [Fact]
