@@ -39,6 +39,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new EngineServices(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ServiceTaskHandlers>(),
+            new Runtime.Tasks.TaskLinkKey(sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetRequiredService<IEngineStore>()),
             sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>(),
             sp.GetServices<Runtime.Tasks.ITaskCompletionCheck>(), sp.GetServices<Deployment.IDeploymentRule>()));
         services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), () => sp.GetServices<Outbox.IOutboxHandler>(),

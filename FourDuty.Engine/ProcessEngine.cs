@@ -94,7 +94,20 @@ public sealed class ProcessEngine
             ? new Runtime.Tasks.TaskForm(new Forms.FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), _services.Forms.Get(form))
             : null;
 
-    /// <summary>Stores an emailed task link (only the token's hash) for a person; idempotent.</summary>
+    /// <summary>
+    /// The token of the task link that the outbox row <paramref name="outboxId"/> carries (written by
+    /// <see cref="Runtime.Tasks.IOutbox.AddWithTaskLink"/>): the same for every delivery of the row, on every node. Never log it.
+    /// </summary>
+    public async ValueTask<string> TaskLinkTokenOfAsync(Guid outboxId, CancellationToken cancellationToken = default)
+    {
+        await _services.LinkKey.EnsureAsync(cancellationToken);
+        return _services.LinkKey.TokenFor(outboxId);
+    }
+
+    /// <summary>
+    /// Stores a task link (only the token's hash) for a person outside any mail, as an administrator's tool or a test's;
+    /// idempotent. Task mails do not use it: their link is made in the step that writes the mail.
+    /// </summary>
     public Task RegisterTaskLinkAsync(string tokenHash, Guid taskId, string person, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new RegisterTaskLinkCommand(tokenHash, taskId, person, expiresAt), cancellationToken);
 

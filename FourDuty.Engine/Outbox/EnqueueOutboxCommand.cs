@@ -17,7 +17,15 @@ internal sealed record EnqueueOutboxCommand(IReadOnlyList<OutboxEntry> Entries) 
         {
             if (!await step.Session.HasOutboxKeyAsync(entry.Key, cancellationToken))
             {
-                outbox.Add(entry.Kind, entry.Key, entry.Payload, entry.InstanceId, entry.TaskId);
+                if (entry is { TaskLinkFor: { } person, InstanceId: { } instanceId, TaskId: { } taskId })
+                {
+                    outbox.AddWithTaskLink(entry.Kind, entry.Key, entry.Payload, instanceId, taskId, person);
+                }
+                else
+                {
+                    outbox.Add(entry.Kind, entry.Key, entry.Payload, entry.InstanceId, entry.TaskId);
+                }
+
                 added++;
             }
         }
@@ -32,4 +40,8 @@ internal sealed record EnqueueOutboxCommand(IReadOnlyList<OutboxEntry> Entries) 
 /// <param name="Payload">JSON for the handler.</param>
 /// <param name="InstanceId">The instance it belongs to.</param>
 /// <param name="TaskId">The user task it is about.</param>
-public sealed record OutboxEntry(string Kind, string Key, string Payload, Guid? InstanceId = null, Guid? TaskId = null);
+/// <param name="TaskLinkFor">
+/// With <paramref name="InstanceId"/> and <paramref name="TaskId"/>: the person whose link to the task the row carries, made
+/// with the row (see <see cref="Runtime.Tasks.IOutbox.AddWithTaskLink"/>).
+/// </param>
+public sealed record OutboxEntry(string Kind, string Key, string Payload, Guid? InstanceId = null, Guid? TaskId = null, string? TaskLinkFor = null);

@@ -18,6 +18,13 @@ public sealed class EngineOptions
     /// <summary>How long an emailed task link stays valid (default 30 days).</summary>
     public TimeSpan TaskLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The secret (base64, at least 32 bytes) the tokens of emailed task links are derived from; every node needs the same.
+    /// When empty, the engine makes one once and keeps it in its database: a copy of the database then opens the links of
+    /// mails still in the outbox, as it opens sign-in cookies through the data protection keys kept there (decision 0024).
+    /// </summary>
+    public string? TaskLinkKey { get; set; }
+
     /// <summary>How often a step is retried after losing a race with another step on the same instance (default 10).</summary>
     public int ConflictRetries { get; set; } = 10;
 

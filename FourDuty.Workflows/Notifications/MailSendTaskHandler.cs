@@ -55,9 +55,10 @@ internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver p
         // A reminder serves the article its task serves, unless the send task names its own.
         article ??= PolicyArticle.Of(null, task.Description);
         var entries = Recipients(context.Properties.GetValueOrDefault("to") ?? "assignee", task, input.Variable)
-            .Select(person => new OutboxEntry(TaskMailListener.MailKind, $"job:{context.JobId}:{person}",
-                JsonSerializer.Serialize(new TaskMail(context.Properties.GetValueOrDefault("template") ?? "task-reminder", task.Id, person, article),
-                    JsonSerializerOptions.Web), context.InstanceId, task.Id))
+            .Select(person => (Person: person, Link: TaskMailOutboxHandler.MayAct(task, person)))
+            .Select(to => new OutboxEntry(TaskMailListener.MailKind, $"job:{context.JobId}:{to.Person}",
+                JsonSerializer.Serialize(new TaskMail(context.Properties.GetValueOrDefault("template") ?? "task-reminder", task.Id, to.Person, article, Link: to.Link),
+                    JsonSerializerOptions.Web), context.InstanceId, task.Id, to.Link ? to.Person : null))
             .ToList();
         await engine.EnqueueOutboxAsync(entries, cancellationToken);
         return ServiceTaskResult.Empty;

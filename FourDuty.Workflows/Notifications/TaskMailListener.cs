@@ -30,8 +30,11 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
         };
         foreach (var person in recipients)
         {
-            // The key makes a retried step write the same mail once; a reassignment is a new mail.
-            Add(taskEvent, $"task:{task.Id}:assigned:{person}:{task.Revision}", new TaskMail("task-assigned", task.Id, person, article));
+            // The key makes a retried step write the same mail once; a reassignment is a new mail. Everyone mailed here may
+            // act on the task, so the mail carries their link, made now with the task (decision 0024).
+            taskEvent.Outbox.AddWithTaskLink(MailKind, $"task:{task.Id}:assigned:{person}:{task.Revision}",
+                JsonSerializer.Serialize(new TaskMail("task-assigned", task.Id, person, article, Link: true), JsonSerializerOptions.Web),
+                task.InstanceId, task.Id, person);
         }
 
         if (TalkOf(taskEvent) is { } talk && taskEvent.Kind is UserTaskEventKind.Created or UserTaskEventKind.Cancelled)
@@ -80,7 +83,8 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
 /// <param name="Person">The recipient's person id.</param>
 /// <param name="Article">The policy article the task serves (the element's <c>article</c> property), if given.</param>
 /// <param name="Talk">The talk the mail invites to (or withdraws), for <c>talk-invitation</c>.</param>
-public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null, Talk? Talk = null);
+/// <param name="Link">True when the row carries the person's task link (made by the step that wrote the row).</param>
+public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null, Talk? Talk = null, bool Link = false);
 
 /// <summary>A scheduled talk (约谈), sent as a calendar invitation.</summary>
 /// <param name="Start">When it starts.</param>

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace FourDuty.Workflows.Notifications;
 
 /// <summary>
-/// Delivers the task mails the steps wrote to the outbox: renders the template in the recipient's language, puts a fresh
-/// one-time link to the task page in it when the recipient may act on the task (only the link's hash is stored), and
-/// hands it to the transport. A task that was done before its mail went out is skipped; the transport's verdict decides
+/// Delivers the task mails the steps wrote to the outbox: renders the template in the recipient's language, puts the
+/// person's link to the task page in it (made by the step that wrote the row, so every delivery carries the same one) while
+/// they may still act on the task, and hands it to the transport. A task that was done before its mail went out is skipped; the transport's verdict decides
 /// between sent, retry and failed.
 /// </summary>
 internal sealed class TaskMailOutboxHandler(
@@ -21,7 +21,6 @@ internal sealed class TaskMailOutboxHandler(
     MailTemplates templates,
     IMailTransport transport,
     IOptions<NotificationOptions> options,
-    EngineOptions engineOptions,
     CalendarInvitations invitations) : IOutboxHandler
 {
     public string Kind => TaskMailListener.MailKind;
@@ -66,7 +65,7 @@ internal sealed class TaskMailOutboxHandler(
             DaysRemaining = task.DueAt is { } remaining && remaining >= now ? (int)Math.Ceiling((remaining - now).TotalDays) : null,
             DaysOverdue = task.DueAt is { } overdue && overdue < now ? (int)Math.Floor((now - overdue).TotalDays) : null,
             AssigneeName = holder,
-            TaskUrl = MayAct(task, person.Id) ? await LinkAsync(task, person, now, cancellationToken) : null,
+            TaskUrl = payload.Link && MayAct(task, person.Id) ? options.Value.TaskUrl(await engine.TaskLinkTokenOfAsync(message.Id, cancellationToken)) : null,
             InstanceId = instance.Id.ToString(),
             TaskId = task.Id.ToString(),
         };
@@ -75,15 +74,8 @@ internal sealed class TaskMailOutboxHandler(
     }
 
     // A link only for someone who may complete the task: anyone else's link would open on "this task is not yours".
-    private static bool MayAct(UserTaskRecord task, string person) =>
+    internal static bool MayAct(UserTaskRecord task, string person) =>
         task.Assignee is { } assignee ? assignee == person : TaskCandidates.Contains(task.CandidateUsers, person) || task.CandidateGroups is not null;
-
-    private async Task<string> LinkAsync(UserTaskRecord task, Person person, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var token = TaskLinkTokens.Create();
-        await engine.RegisterTaskLinkAsync(TaskLinkTokens.Hash(token), task.Id, person.Id, now + engineOptions.TaskLinkLifetime, cancellationToken);
-        return options.Value.TaskUrl(token);
-    }
 
     /// <summary>A talk invitation (REQUEST) or its withdrawal (CANCEL), with a stable UID per task and an increasing SEQUENCE.</summary>
     private async Task<MailContent> TalkContentAsync(Talk talk, TaskMail payload, Person attendee, string culture, UserTaskRecord task,

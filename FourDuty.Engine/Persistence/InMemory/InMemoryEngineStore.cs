@@ -35,6 +35,16 @@ internal sealed partial class InMemoryEngineStore : IEngineStore
     public Task<IStoreSession> BeginAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IStoreSession>(new Session(this));
 
+    private byte[]? _taskLinkKey;
+
+    public Task<byte[]> KeepTaskLinkKeyAsync(byte[] proposed, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_taskLinkKey ??= proposed);
+        }
+    }
+
     private void Apply(Session session)
     {
         foreach (var (id, expected) in session.LoadedRevisions)

@@ -13,6 +13,8 @@ internal sealed class CommandExecutor(IEngineStore store, EngineServices service
     public async Task<T> ExecuteAsync<T>(IEngineCommand<T> command, CancellationToken cancellationToken = default)
     {
         var attempts = services.Options.ConflictRetries + 1;
+        // A step may write an outbox row that carries a task link; the key its token comes from is read once per engine.
+        await services.LinkKey.EnsureAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = await store.BeginAsync(cancellationToken);

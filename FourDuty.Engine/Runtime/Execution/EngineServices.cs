@@ -13,6 +13,7 @@ internal sealed class EngineServices(
     ExpressionEvaluator evaluator,
     DefinitionCache definitions,
     ServiceTaskHandlers handlers,
+    Tasks.TaskLinkKey linkKey,
     IEnumerable<Tasks.IUserTaskListener> taskListeners,
     Tasks.ITaskAssignmentResolver? assignmentResolver = null,
     IEnumerable<Tasks.ITaskCompletionCheck>? completionChecks = null,
@@ -29,6 +30,9 @@ internal sealed class EngineServices(
     public DefinitionCache Definitions { get; } = definitions;
 
     public ServiceTaskHandlers Handlers { get; } = handlers;
+
+    /// <summary>What the tokens of the task links that outbox rows carry are derived from.</summary>
+    public Tasks.TaskLinkKey LinkKey { get; } = linkKey;
 
     public BehaviourRegistry Behaviours { get; } = new();
 

@@ -179,7 +179,24 @@ internal sealed class StepContext
 /// <summary>Outbox rows written by the step, committed with it.</summary>
 internal sealed class StepOutbox(StepContext step) : Tasks.IOutbox
 {
-    public void Add(string kind, string key, string payloadJson, Guid? instanceId = null, Guid? taskId = null)
+    public void AddWithTaskLink(string kind, string key, string payloadJson, Guid instanceId, Guid taskId, string person)
+    {
+        var row = Write(kind, key, payloadJson, instanceId, taskId);
+        // The link is made here, once, with the task's step: a redelivered row carries the same token (decision 0024).
+        step.Session.AddTaskLink(new TaskLinkRecord
+        {
+            TokenHash = Tasks.TaskLinkTokens.Hash(step.Services.LinkKey.TokenFor(row.Id)),
+            TaskId = taskId,
+            Person = person,
+            CreatedAt = step.Now,
+            ExpiresAt = step.Now + step.Services.Options.TaskLinkLifetime,
+        });
+    }
+
+    public void Add(string kind, string key, string payloadJson, Guid? instanceId = null, Guid? taskId = null) =>
+        Write(kind, key, payloadJson, instanceId, taskId);
+
+    private OutboxRecord Write(string kind, string key, string payloadJson, Guid? instanceId, Guid? taskId)
     {
         var row = new OutboxRecord
         {
@@ -195,5 +212,6 @@ internal sealed class StepOutbox(StepContext step) : Tasks.IOutbox
         };
         step.Session.AddOutbox(row);
         step.NewOutbox.Add(row);
+        return row;
     }
 }

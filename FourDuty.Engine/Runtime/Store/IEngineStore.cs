@@ -14,6 +14,12 @@ internal interface IEngineStore
 
     /// <summary>Read-only queries for the API and the job driver.</summary>
     IEngineQueries Queries { get; }
+
+    /// <summary>
+    /// The task link key kept in the store: the one stored, or <paramref name="proposed"/> stored now if there is none yet
+    /// (two nodes proposing at once agree on the one that was stored first).
+    /// </summary>
+    Task<byte[]> KeepTaskLinkKeyAsync(byte[] proposed, CancellationToken cancellationToken);
 }
 
 /// <summary>One step's unit of work.</summary>

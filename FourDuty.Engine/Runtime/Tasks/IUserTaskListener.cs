@@ -68,4 +68,11 @@ public interface IOutbox
 {
     /// <summary>Adds a row for the handler of <paramref name="kind"/>; <paramref name="key"/> makes it unique.</summary>
     void Add(string kind, string key, string payloadJson, Guid? instanceId = null, Guid? taskId = null);
+
+    /// <summary>
+    /// Adds a row, as <see cref="Add"/> does, that carries a link by which <paramref name="person"/> may act on the task
+    /// <paramref name="taskId"/> without signing in. The link (its token's hash and expiry) commits with the step; its token is
+    /// derived from the row's id, so every delivery of the row gets the same one from <see cref="ProcessEngine.TaskLinkTokenOfAsync"/>.
+    /// </summary>
+    void AddWithTaskLink(string kind, string key, string payloadJson, Guid instanceId, Guid taskId, string person);
 }

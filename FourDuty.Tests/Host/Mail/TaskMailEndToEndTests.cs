@@ -5,6 +5,7 @@ using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using static FourDuty.Tests.Infrastructure.TaskPageScraping;
@@ -88,6 +89,44 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MailDeliveredAgain_CarriesTheSameLinkAndMessageId_AndTheTaskHasOneLink()
+    {
+        var instance = await _engine.StartAsync("verify", "示范学院/2026-巡察-2");
+        var first = await _smtp.NextAsync();
+        (await WaitForOutboxAsync(rows => rows.All(r => r.Status == OutboxStatus.Sent))).ShouldBeTrue();
+        var row = (await _engine.Queries.ListOutboxAsync(10)).Single();
+        var task = (await _engine.Queries.ListTasksAsync(new(InstanceId: instance))).Single();
+        // The link is the step's: written with the task and its mail, before any delivery.
+        (await LinksOfAsync(task.Id)).Count.ShouldBe(1);
+
+        // What the next claim does when a node sent the mail and died before recording it (or the server took DATA and
+        // the connection broke before its reply): the same row delivered again.
+        var handler = _host.Services.GetServices<FourDuty.Engine.Outbox.IOutboxHandler>().Single(h => h.Kind == TaskMailListener.MailKind);
+        var again = await handler.DeliverAsync(
+            new FourDuty.Engine.Outbox.OutboxMessage(row.Id, row.Kind, row.Key, row.Payload, row.Attempts, row.InstanceId, row.TaskId), default);
+        again.Kind.ShouldBe(FourDuty.Engine.Outbox.OutboxOutcomeKind.Sent);
+        var second = await _smtp.NextAsync();
+
+        second.Message.MessageId.ShouldBe(first.Message.MessageId);
+        second.Message.MessageId.ShouldBe($"{row.Id:N}@fourduty.mail");
+        var link = TaskLinkIn(first.Message.TextBody ?? "");
+        TaskLinkIn(second.Message.TextBody ?? "").ShouldBe(link);
+        var links = await LinksOfAsync(task.Id);
+        links.Count.ShouldBe(1);
+        var token = new Uri(link).AbsolutePath.Split('/').Last();
+        links.Single().TokenHash.ShouldBe(FourDuty.Engine.Runtime.Tasks.TaskLinkTokens.Hash(token));
+        links.Single().Person.ShouldBe("zhao.discipline");
+        (await _engine.ReadTaskLinkAsync(links.Single().TokenHash)).Status.ShouldBe(FourDuty.Engine.Runtime.Tasks.TaskLinkStatus.Open);
+    }
+
+    private async Task<List<TaskLinkRecord>> LinksOfAsync(Guid taskId)
+    {
+        var contexts = _host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<FourDuty.Engine.Persistence.EngineDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.TaskLinks.AsNoTracking().Where(l => l.TaskId == taskId).ToListAsync();
+    }
+
+    [Fact]
     public async Task SmtpDown_MailsWaitAndRetry_AndAllArriveOnceItIsBack()
     {
         await _smtp.StopAsync();
@@ -102,8 +141,9 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
 
         var arrived = new[] { await _smtp.NextAsync(), await _smtp.NextAsync(), await _smtp.NextAsync() };
         arrived.Select(m => m.Message.MessageId).Distinct().Count().ShouldBe(3);
+        // The server has the third mail a moment before the node records it as sent.
+        (await WaitForOutboxAsync(rows => rows.All(r => r.Status == OutboxStatus.Sent))).ShouldBeTrue();
         var rows = await _engine.Queries.ListOutboxAsync(10);
-        rows.ShouldAllBe(r => r.Status == OutboxStatus.Sent);
         rows.Select(r => $"{r.Id:N}@fourduty.mail").ShouldBe(arrived.Select(m => m.Message.MessageId), ignoreOrder: true);
     }
 

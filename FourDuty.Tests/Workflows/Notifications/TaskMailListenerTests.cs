@@ -49,7 +49,7 @@ public sealed class TaskMailListenerTests
 
         var outbox = await scenario.Queries.ListOutboxAsync(100);
         outbox.Count.ShouldBe(before + 1);
-        outbox.Select(Payload).ShouldContain(new TaskMail("task-assigned", review.Id, "chen.deputy"));
+        outbox.Select(Payload).ShouldContain(new TaskMail("task-assigned", review.Id, "chen.deputy", Link: true));
     }
 
     [Fact]
