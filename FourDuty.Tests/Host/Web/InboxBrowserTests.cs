@@ -67,6 +67,8 @@ public sealed class InboxBrowserTests
         await browser.ScreenshotAsync("inbox-delegate-phone-zh");
         await plan.GetByRole(AriaRole.Button, new() { Name = "确认委托" }).ClickAsync();
         await browser.Page.Locator(".fd-ok").GetByText("委托给 刘洋").WaitForAsync();
+        // The message shows before the lists are drawn again: wait for the delegated list as a person would look at it.
+        await browser.Page.Locator("section[aria-labelledby=fd-delegated]", new() { HasText = "已委托给 刘洋" }).WaitForAsync();
         (await browser.Page.Locator("section[aria-labelledby=fd-delegated]").InnerTextAsync()).ShouldContain("已委托给 刘洋");
         (await browser.Page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await browser.ScreenshotAsync("inbox-after-phone-zh");
