@@ -58,6 +58,11 @@ public sealed class ProcessEngine
     public Task<IReadOnlyList<Forms.FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
+    /// <summary>The start form of a deployed version (its plain start event's <c>camunda:formKey</c>); null when it names none.</summary>
+    /// <exception cref="EngineException">No such process or version is deployed, or it cannot be started by key.</exception>
+    public Task<Forms.FormDefinitionRecordInfo?> GetStartFormAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new Forms.ReadStartFormCommand(key, version), cancellationToken);
+
     /// <summary>
     /// Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event, or, as
     /// Camunda 7 does, at its only start event when it has no plain one (a process that starts by a message, say).

@@ -3,7 +3,8 @@ using FourDuty.Host.Hosting;
 
 if (args is ["validate", .. var files])
 {
-    return ValidateCommand.Run(files, Console.Out);
+    await using var rules = files.Length == 0 ? null : ValidationRules.Build();
+    return ValidateCommand.Run(files, Console.Out, rules);
 }
 
 var builder = WebApplication.CreateBuilder(args);

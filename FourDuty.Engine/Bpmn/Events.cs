@@ -21,6 +21,9 @@ public sealed class StartEvent : Event
 
     /// <summary><c>camunda:initiator</c>: the variable that receives the starting user's id.</summary>
     public string? Initiator { get; init; }
+
+    /// <summary><c>camunda:formKey</c>: the form whoever starts the process fills in (a plain start event's start form).</summary>
+    public string? FormKey { get; init; }
 }
 
 /// <summary>An <c>endEvent</c>.</summary>

@@ -149,7 +149,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
     }
 
     /// <summary>
-    /// A user task whose form key names a form that is neither in this deployment nor (for a plain key) deployed
+    /// A user task or start event whose form key names a form that is neither in this deployment nor (for a plain key) deployed
     /// before: refused now rather than found out when someone opens the task.
     /// </summary>
     private static async Task<List<BpmnProblem>> MissingFormsAsync(StepContext step, IEnumerable<(DeploymentResource Resource, BpmnProcess Process)> processes,
@@ -158,9 +158,9 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
         var problems = new List<BpmnProblem>();
         foreach (var (resource, process) in processes)
         {
-            foreach (var task in process.AllFlowNodes.OfType<UserTask>())
+            foreach (var (node, formKey) in FormFiles.NamedIn(process))
             {
-                if (FormFiles.Parse(task.FormKey) is not { } form || deployedHere.Contains(form.Key))
+                if (FormFiles.Parse(formKey) is not { } form || deployedHere.Contains(form.Key))
                 {
                     continue;
                 }
@@ -171,8 +171,8 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
                 }
 
                 var where = form.SameDeployment ? "in this deployment" : "in this deployment or deployed before";
-                problems.Add(new(ProblemSeverity.Error, BpmnRules.DanglingReference.Code, BpmnRules.DanglingReference.Name, task.Id, task.Line,
-                    $"camunda:formKey '{task.FormKey}' names the form file '{form.Key}', which is not {where}. Deploy the .form file together with the process.",
+                problems.Add(new(ProblemSeverity.Error, BpmnRules.DanglingReference.Code, BpmnRules.DanglingReference.Name, node.Id, node.Line,
+                    $"camunda:formKey '{formKey}' names the form file '{form.Key}', which is not {where}. Deploy the .form file together with the process.",
                     resource.Name));
             }
         }

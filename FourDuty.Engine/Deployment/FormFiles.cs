@@ -12,6 +12,12 @@ internal static class FormFiles
     public static BpmnProblem AsProblem(FormProblem problem, string file) =>
         new(problem.Severity, problem.Code, "form", problem.ComponentId, 0, $"{problem.Path}: {problem.Message}", file);
 
+    /// <summary>The elements of a process that name a form: its user tasks and its start events (a start form).</summary>
+    public static IEnumerable<(FlowNode Node, string FormKey)> NamedIn(BpmnProcess process) =>
+        process.AllFlowNodes.Select(node => (node, node switch { UserTask task => task.FormKey, StartEvent start => start.FormKey, _ => null }))
+            .Where(named => named.Item2 is not null)
+            .Select(named => (named.node, named.Item2!));
+
     /// <summary>
     /// The form file a task's <c>camunda:formKey</c> names: <c>camunda-forms:deployment:review.form</c> (the version
     /// deployed with the process, as Camunda 7 writes it) or plainly <c>review.form</c> (the latest version).

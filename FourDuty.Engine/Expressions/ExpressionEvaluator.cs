@@ -9,6 +9,7 @@ using FourDuty.Engine.Runtime.Variables;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
+using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
 
@@ -62,7 +63,10 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
         {
             var identifiers = FreeIdentifiers.OfScript(script);
             engine.Bind(identifiers, variables);
-            var execution = new JsObject(engine.Engine);
+            // The script's own execution object also says where it runs (execution.processInstanceId, …).
+            ObjectInstance execution = variables.TryGet("execution", out var where) && where.Json is JsonObject
+                ? engine.ToJs(where).AsObject()
+                : new JsObject(engine.Engine);
             execution.Set("setVariable", new ClrFunction(engine.Engine, "setVariable", (_, args) =>
             {
                 setVariable(TypeConverter.ToString(args.At(0)), engine.FromJs(args.At(1), "execution.setVariable"));

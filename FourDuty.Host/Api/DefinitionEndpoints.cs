@@ -14,9 +14,11 @@ internal static class DefinitionEndpoints
         definitions.MapGet("/{key}/versions", VersionsAsync).WithSummary("Every version of one process");
         definitions.MapGet("/{key}/xml", XmlAsync).WithSummary("The BPMN XML of the latest (or ?version=) version");
         definitions.MapGet("/{key}/forms", FormsAsync).WithSummary("The task forms of the latest (or ?version=) version, as its tasks open them");
+        definitions.MapGet("/{key}/start-form", StartFormAsync).RequireAuthorization(AccessPolicy.Office)
+            .WithSummary("The form-js form the process asks for when it is started by hand (404 when it names none)");
         definitions.MapPost("/{key}/start", StartAsync).RequireAuthorization(AccessPolicy.Office)
             .Audited("instance.start", call => call.Result is InstanceView view ? $"instance {view.Instance.Id}, business key {view.Instance.BusinessKey}" : null)
-            .WithSummary("Starts an instance at the plain start event");
+            .WithSummary("Starts an instance at the plain start event; 422 with every field error when its start form refuses the variables");
     }
 
     private static async Task<IResult> ListAsync(ProcessEngine engine, CancellationToken cancellationToken)
@@ -49,6 +51,11 @@ internal static class DefinitionEndpoints
         var forms = await engine.GetDefinitionFormsAsync(key, version, cancellationToken);
         return Results.Ok(forms.Select(form => new { form.Key, form.Version, Schema = System.Text.Json.Nodes.JsonNode.Parse(form.Json) }));
     }
+
+    private static async Task<IResult> StartFormAsync(string key, int? version, ProcessEngine engine, CancellationToken cancellationToken) =>
+        await engine.GetStartFormAsync(key, version, cancellationToken) is { } form
+            ? Results.Text(form.Json, "application/json; charset=utf-8")
+            : ApiErrors.NotFound("ENGINE-FORM-NOT-FOUND", $"Process '{key}' asks for no start form.");
 
     private static async Task<IResult> StartAsync(string key, StartRequest? body, ProcessEngine engine, CancellationToken cancellationToken)
     {

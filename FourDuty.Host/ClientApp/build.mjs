@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(root, '../wwwroot/app');
-const pages = ['home', 'inbox', 'task', 'instances', 'calendar', 'operations', 'designer'];
+const pages = ['home', 'inbox', 'task', 'instances', 'calendar', 'operations', 'dashboard', 'dossier', 'designer'];
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });

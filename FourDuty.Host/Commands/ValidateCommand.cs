@@ -1,10 +1,12 @@
 using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Deployment;
 
 namespace FourDuty.Host.Commands;
 
 /// <summary>
-/// <c>validate FILE...</c>: parses and validates BPMN files as a deployment would, prints every problem and a
-/// summary per file, and starts nothing else (no web host, database or background jobs).
+/// <c>validate FILE...</c>: parses and validates BPMN files as a deployment would (the engine's rules and the
+/// service's own, e.g. a user task without an owner), prints every problem and a summary per file, and starts nothing
+/// else (no web host, database or background jobs).
 /// </summary>
 /// <remarks>
 /// Each problem is one line, <c>file:line element-id rule severity: message</c> (see <see cref="BpmnProblem.ToString"/>),
@@ -17,7 +19,10 @@ internal static class ValidateCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    public static int Run(IReadOnlyList<string> files, TextWriter output)
+    /// <param name="files">The BPMN files, as the user named them.</param>
+    /// <param name="output">Where the problems and summaries go.</param>
+    /// <param name="rules">The service's deployment rules; null checks the engine's rules only.</param>
+    public static int Run(IReadOnlyList<string> files, TextWriter output, ValidationRules? rules = null)
     {
         if (files.Count == 0)
         {
@@ -26,11 +31,18 @@ internal static class ValidateCommand
             return Usage;
         }
 
+        if (rules?.Problem is { } problem)
+        {
+            // Without the organisation the domain's rules cannot run: say so rather than call a model valid that deployment refuses.
+            output.WriteLine($"The service's own rules cannot be checked: {problem}");
+            return Invalid;
+        }
+
         var parser = new BpmnParser();
         var failed = 0;
         foreach (var file in files)
         {
-            if (!ValidateFile(parser, file, output))
+            if (!ValidateFile(parser, rules?.Rules ?? [], file, output))
             {
                 failed++;
             }
@@ -46,7 +58,7 @@ internal static class ValidateCommand
         return failed == 0 ? Valid : Invalid;
     }
 
-    private static bool ValidateFile(BpmnParser parser, string file, TextWriter output)
+    private static bool ValidateFile(BpmnParser parser, IReadOnlyList<IDeploymentRule> rules, string file, TextWriter output)
     {
         var path = Locate(file);
         if (Directory.Exists(path))
@@ -67,13 +79,20 @@ internal static class ValidateCommand
         }
 
         var result = parser.Parse(xml, file);
-        foreach (var problem in result.Problems)
+        // As DeployCommand does: each rule sees each executable process the engine could parse.
+        var problems = result.Problems.Concat(
+            from process in result.Model?.ExecutableProcesses ?? []
+            from rule in rules
+            from problem in rule.Check(process)
+            select problem with { File = problem.File ?? file }).ToList();
+        foreach (var problem in problems)
         {
             output.WriteLine(problem.ToString());
         }
 
-        output.WriteLine($"{file}: {Summary(result)}");
-        return result.IsValid;
+        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        output.WriteLine($"{file}: {Summary(errors, problems.Count - errors)}");
+        return errors == 0;
     }
 
     // `dotnet run --project FourDuty.Host` starts the program in the project's folder, not in the one the user
@@ -91,12 +110,10 @@ internal static class ValidateCommand
         return File.Exists(fromShell) || Directory.Exists(fromShell) ? fromShell : file;
     }
 
-    private static string Summary(BpmnParseResult result)
+    private static string Summary(int errors, int warnings)
     {
-        var errors = result.Errors.Count();
-        var warnings = result.Problems.Count - errors;
         var warningText = warnings == 0 ? "" : Count(warnings, "warning");
-        if (result.IsValid)
+        if (errors == 0)
         {
             return warnings == 0 ? "valid" : $"valid, {warningText}";
         }

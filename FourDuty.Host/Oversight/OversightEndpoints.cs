@@ -28,6 +28,8 @@ internal static class OversightEndpoints
         var api = app.MapGroup("/api/oversight").WithTags("Oversight");
         api.MapGet("/dashboard", DashboardAsync).RequireAuthorization(AccessPolicy.Oversight)
             .WithSummary("The year's dashboard (?year=&subjectId=&area=&process=annual|rectification|gapfill|talk): each subject's green/yellow/red, counts, cycle, rectification, lapses, talks, months; subjects in the organisation's order, never ranked");
+        api.MapGet("/choices", Choices).RequireAuthorization(AccessPolicy.Oversight)
+            .WithSummary("What the dashboard's filters offer: this year, the subjects in the organisation's order, the portfolio areas, the process names");
         api.MapGet("/dossiers/{personId}", DossierAsync).RequireAuthorization(AccessPolicy.SignedIn)
             .WithSummary("A person's dossier (履责档案, ?year=): lists with evidence, reports, findings, lapses with notes, talks with commitments. A leader may read their own; office, discipline secretary and first-responsible persons anyone's");
         api.MapGet("/lapses/{id:guid}", LapseAsync).RequireAuthorization(AccessPolicy.Oversight)
@@ -68,6 +70,18 @@ internal static class OversightEndpoints
         }
 
         return Results.Ok(await dashboard.ForAsync(new DashboardFilter(year ?? ThisYear(engine, clock), Blank(subjectId), Blank(area), process), cancellationToken));
+    }
+
+    private static IResult Choices(PeopleDirectory directory, EngineOptions engine, TimeProvider clock)
+    {
+        var org = directory.Current;
+        return Results.Ok(new
+        {
+            thisYear = ThisYear(engine, clock),
+            subjects = org.Subjects.Select(s => new { id = s.Id, name = s.Name, kind = s.Kind }),
+            areas = org.Areas.Select(a => a.Name).Distinct(),
+            processes = DashboardFilter.Processes,
+        });
     }
 
     private static async Task<IResult> DossierAsync(string personId, int? year, HttpContext http, DossierReader dossiers, CancellationToken cancellationToken)

@@ -23,10 +23,11 @@ internal static class TaskPageEndpoints
         app.MapMethods(Prefix + "{token}", ["GET", "HEAD"], ShowAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapPost(Prefix + "{token}", CompleteAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous()
             .RequireRateLimiting(RateLimits.TaskLink).Audited("task.complete");
+        app.MapTaskLinkApi();
     }
 
     // Marks the response private, and gives the link's token (moved out of the path before logging) if it has the shape of one.
-    private static string? LinkToken(string routed, HttpContext context)
+    internal static string? LinkToken(string routed, HttpContext context)
     {
         Protect(context);
         var token = TaskLinkRedaction.TokenOf(context) ?? routed;
@@ -55,6 +56,14 @@ internal static class TaskPageEndpoints
     private static async Task<IResult> TaskPageAsync(int status, string token, TaskLinkState state, HttpContext context, ProcessEngine engine,
         IAntiforgery antiforgery, IFormCollection? posted, IReadOnlyList<FourDuty.Engine.Forms.FormFieldError> errors, CancellationToken cancellationToken)
     {
+        // With the pages built, the inbox's task page (its script and form-js) takes over this page; the HTML below stays
+        // what a browser without script, or a mail scanner, sees. The script may only load from here and talk to here.
+        var script = context.RequestServices.GetRequiredService<FourDuty.Host.Web.ClientAssets>().For("task");
+        if (script is not null)
+        {
+            context.Response.Headers.ContentSecurityPolicy = FourDuty.Host.Web.PageEndpoints.ContentSecurityPolicy;
+        }
+
         // One read of the task with its instance, process name and form: showing the page writes nothing.
         var view = await engine.Queries.GetTaskViewAsync(state.Task!.Id, cancellationToken);
         if (view is null)
@@ -65,7 +74,7 @@ internal static class TaskPageEndpoints
         var form = engine.FormOf(view);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return Page(status, TaskPageHtml.Task(state.Task, view.ProcessName, view.Instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
-            form is null ? "" : FormHtml.Fields(form.Schema, posted, errors)));
+            form is null ? "" : FormHtml.Fields(form.Schema, posted, errors), script));
     }
 
     private static async Task<IResult> CompleteAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,
@@ -117,28 +126,36 @@ internal static class TaskPageEndpoints
 
     private static IResult Page(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 
-    private static int StatusOf(TaskLinkStatus status) => status switch
+    internal static int StatusOf(TaskLinkStatus status) => status switch
     {
         TaskLinkStatus.Unknown => StatusCodes.Status404NotFound,
         TaskLinkStatus.Expired => StatusCodes.Status410Gone,
         _ => StatusCodes.Status409Conflict,
     };
 
+    /// <summary>What a link that no longer opens its task says (title, text in Chinese, a short English line).</summary>
+    internal static (string Title, string Text) Texts(TaskLinkState state, PeopleDirectory people) =>
+        Pages.Texts(state, people) is var (title, text, _) ? (title, text) : default;
+
     private static class Pages
     {
         public static string Unknown() =>
             TaskPageHtml.Message("链接无效", "此链接无效或已被修改，请检查是否完整复制了邮件中的链接。", "This link is not valid.");
 
-        public static string For(TaskLinkState state, PeopleDirectory people) => state.Status switch
+        public static string For(TaskLinkState state, PeopleDirectory people) => Texts(state, people) is var (title, text, detail)
+            ? TaskPageHtml.Message(title, text, detail)
+            : Unknown();
+
+        public static (string Title, string Text, string Detail) Texts(TaskLinkState state, PeopleDirectory people) => state.Status switch
         {
-            TaskLinkStatus.Expired => TaskPageHtml.Message("链接已过期", $"此链接已于 {TaskPageHtml.Format(state.ExpiresAt!.Value)} 过期。请联系党委办公室重新发送。", "This link has expired."),
+            TaskLinkStatus.Expired => ("链接已过期", $"此链接已于 {TaskPageHtml.Format(state.ExpiresAt!.Value)} 过期。请联系党委办公室重新发送。", "This link has expired."),
             TaskLinkStatus.Used or TaskLinkStatus.AlreadyCompleted when state.Task is { Status: FourDuty.Engine.Runtime.State.UserTaskStatus.Completed } task =>
-                TaskPageHtml.Message("该任务已办理", $"“{task.Name}”已于 {TaskPageHtml.Format(task.EndedAt!.Value)} 由 {NameOf(people, task.CompletedBy)} 办理完成，无需重复提交。",
+                ("该任务已办理", $"“{task.Name}”已于 {TaskPageHtml.Format(task.EndedAt!.Value)} 由 {NameOf(people, task.CompletedBy)} 办理完成，无需重复提交。",
                     "This task was already completed."),
-            TaskLinkStatus.Used => TaskPageHtml.Message("链接已使用", "此链接已使用过一次，不能再次使用。", "This link was already used."),
-            TaskLinkStatus.Withdrawn => TaskPageHtml.Message("任务已撤回", "该任务所属的流程已变更或结束，此任务无需再办理。", "This task was withdrawn."),
-            TaskLinkStatus.Reassigned => TaskPageHtml.Message("任务已转交", $"该任务现已由 {NameOf(people, state.Task?.Assignee)} 办理，此链接不再有效。", "This task now belongs to someone else."),
-            _ => Unknown(),
+            TaskLinkStatus.Used => ("链接已使用", "此链接已使用过一次，不能再次使用。", "This link was already used."),
+            TaskLinkStatus.Withdrawn => ("任务已撤回", "该任务所属的流程已变更或结束，此任务无需再办理。", "This task was withdrawn."),
+            TaskLinkStatus.Reassigned => ("任务已转交", $"该任务现已由 {NameOf(people, state.Task?.Assignee)} 办理，此链接不再有效。", "This task now belongs to someone else."),
+            _ => ("链接无效", "此链接无效或已被修改，请检查是否完整复制了邮件中的链接。", "This link is not valid."),
         };
 
         private static string NameOf(PeopleDirectory people, string? id) =>

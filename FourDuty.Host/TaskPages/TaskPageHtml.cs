@@ -5,7 +5,7 @@ using FourDuty.Engine.Runtime.State;
 
 namespace FourDuty.Host.TaskPages;
 
-/// <summary>The task pages a person reaches from an email: plain HTML, no script, readable on a phone.</summary>
+/// <summary>The task pages a person reaches from an email: plain HTML readable on a phone without script; with the pages built, the task page's script takes over.</summary>
 internal static class TaskPageHtml
 {
     // Chinese stays as text (readable source, smaller pages); markup characters are still encoded.
@@ -19,7 +19,7 @@ internal static class TaskPageHtml
         """);
 
     public static string Task(UserTaskRecord task, string processName, string? businessKey, string formAction, string antiforgeryField,
-        string antiforgeryToken, string fieldsHtml) => Page(task.Name ?? task.ElementId, $"""
+        string antiforgeryToken, string fieldsHtml, Web.PageAssets? script = null) => Page(task.Name ?? task.ElementId, $"""
         <h1>{E(task.Name ?? task.ElementId)}</h1>
         <table class="facts">
           <tr><th>所属流程</th><td>{E(processName)}{(businessKey is null ? "" : $"（{E(businessKey)}）")}</td></tr>
@@ -32,6 +32,10 @@ internal static class TaskPageHtml
           {fieldsHtml}
           <button type="submit">提交办理结果</button>
         </form>
+        """, head: script is null ? "" : $"""
+        <link rel="icon" href="data:,">
+        <script type="module" src="{E(script.Script)}"></script>
+        {(script.Style is null ? "" : $"<link rel=\"stylesheet\" href=\"{E(script.Style)}\">")}
         """);
 
     public static string Format(DateTimeOffset instant) =>
@@ -39,7 +43,7 @@ internal static class TaskPageHtml
 
     public static string E(string text) => Html.Encode(text);
 
-    public static string Page(string title, string body, string lang = "zh-CN")
+    public static string Page(string title, string body, string lang = "zh-CN", string head = "")
     {
         var html = new StringBuilder();
         html.Append($$"""
@@ -61,6 +65,7 @@ internal static class TaskPageHtml
             .muted { color: #777; font-size: .9em; }
             button { margin-top: 1.5em; background: #b71c1c; color: #fff; border: 0; padding: .7em 2em; font-size: 1em; }
             </style>
+            {{head}}
             </head>
             <body>
             {{body}}

@@ -54,6 +54,8 @@ internal static class PageEndpoints
         app.MapGet("/instances/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/calendar", (HttpContext context, ClientAssets assets) => Page(context, assets, "calendar")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/operations", (HttpContext context, ClientAssets assets) => Page(context, assets, "operations")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/dashboard", (HttpContext context, ClientAssets assets) => Page(context, assets, "dashboard")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/dossiers/{personId}", (HttpContext context, ClientAssets assets) => Page(context, assets, "dossier")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/tasks/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "task")).ExcludeFromDescription().AllowAnonymous();
     }
 

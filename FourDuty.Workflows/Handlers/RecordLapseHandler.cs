@@ -67,7 +67,7 @@ internal sealed class RecordLapseHandler(DutyWrites writes, PeopleResolver peopl
         else if (lapse.MissedInstanceId is { } instance && lapse.MissedElementId is { } element)
         {
             task = (await engine.Queries.ListTasksAsync(new(InstanceId: instance, Status: UserTaskStatus.Completed), cancellationToken))
-                .LastOrDefault(t => t.ElementId == element && t.DueAt == lapse.DueAt);
+                .LastOrDefault(t => t.ElementId == element && t.DueAt == lapse.DueAt && LateCompletion.IsOf(lapse, t.Id, t.Assignee, t.CompletedBy));
         }
 
         return task is { Status: UserTaskStatus.Completed } ? task.EndedAt : null;

@@ -11,7 +11,7 @@ namespace FourDuty.Workflows.Handlers;
 /// <summary>
 /// <c>duty.saveRectification</c>: one round of a finding's rectification, from <c>finding</c> (its id, or the object
 /// <c>duty.assignFindings</c> gave), <c>measures</c> (what was done), <c>outcome</c>, <c>evidence</c> (uploaded ids and
-/// links, linked to the finding) and the subject's <c>riskItems</c>/<c>measureItems</c> changed or added for it (Art. 25;
+/// links, linked to the finding, with the evidence already on the list items the round names) and the subject's <c>riskItems</c>/<c>measureItems</c> changed or added for it (Art. 25;
 /// rows as <c>duty.loadLists</c> gives them, stored on the subject's lists of the feedback's year and marked with the
 /// finding). Each submission after a rejection is a new round. Out: <c>rectificationId</c>, <c>round</c>.
 /// </summary>
@@ -34,7 +34,9 @@ internal sealed class SaveRectificationHandler(DutyWrites writes, PeopleDirector
 
         var round = await db.RectificationRounds.CountAsync(r => r.FindingId == finding.Id, cancellationToken) + 1;
         var updated = await ListItems.ApplyAsync(db, lists, subjectId, year, finding.Id, input.Context, now, cancellationToken);
-        await EvidenceLinks.AttachAsync(db, evidence, EvidenceTarget.Finding, finding.Id, subjectId, input.Context.InstanceId, input.Context.ElementId, now,
+        // Evidence the subject already attached to the list items this round names supports the finding too: typed once, never asked again.
+        var reused = (await EvidenceLinks.OfAsync(db, EvidenceTarget.ListItem, updated, cancellationToken)).Values.SelectMany(e => e);
+        await EvidenceLinks.AttachAsync(db, evidence.Concat(reused), EvidenceTarget.Finding, finding.Id, subjectId, input.Context.InstanceId, input.Context.ElementId, now,
             cancellationToken);
         var record = DutyWrites.New(new RectificationRound
         {

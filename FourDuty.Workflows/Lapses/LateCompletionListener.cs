@@ -19,15 +19,26 @@ internal sealed class LateCompletionListener : IUserTaskListener
     {
         if (taskEvent is { Kind: UserTaskEventKind.Completed, Task.DueAt: { } due } && due < taskEvent.Now)
         {
-            var done = new LateCompletion(taskEvent.Task.Id, taskEvent.Task.InstanceId, taskEvent.Task.ElementId, due, taskEvent.Now);
+            var done = new LateCompletion(taskEvent.Task.Id, taskEvent.Task.InstanceId, taskEvent.Task.ElementId, due, taskEvent.Now, taskEvent.Task.Assignee,
+                taskEvent.Task.CompletedBy);
             taskEvent.Outbox.Add(Kind, $"task:{taskEvent.Task.Id}:late-done", JsonSerializer.Serialize(done, JsonSerializerOptions.Web), taskEvent.Task.InstanceId,
                 taskEvent.Task.Id);
         }
     }
 }
 
-/// <summary>A task done after its deadline.</summary>
-internal sealed record LateCompletion(Guid TaskId, Guid InstanceId, string ElementId, DateTimeOffset DueAt, DateTimeOffset DoneAt);
+/// <summary>A task done after its deadline, by whom and whose it was.</summary>
+internal sealed record LateCompletion(Guid TaskId, Guid InstanceId, string ElementId, DateTimeOffset DueAt, DateTimeOffset DoneAt, string? Assignee = null,
+    string? CompletedBy = null)
+{
+    /// <summary>
+    /// Whether <paramref name="lapse"/> is this task's. A lapse the model recorded names the instance and element but not the
+    /// task: in a multi-instance every subject's task has the same element and deadline, so the person (the subject's
+    /// owner, who held the task) tells them apart.
+    /// </summary>
+    public static bool IsOf(Lapse lapse, Guid taskId, string? assignee, string? completedBy) =>
+        lapse.MissedTaskId == taskId || lapse.MissedTaskId == null && (lapse.PersonId == null || lapse.PersonId == assignee || lapse.PersonId == completedBy);
+}
 
 /// <summary>Marks the lapse of a task done late with when it was done; the lapse itself stays. Idempotent: a lapse marked once keeps its first date.</summary>
 internal sealed class LateCompletionHandler(IDbContextFactory<DutyDbContext> contexts) : IOutboxHandler
@@ -38,10 +49,10 @@ internal sealed class LateCompletionHandler(IDbContextFactory<DutyDbContext> con
     {
         var done = JsonSerializer.Deserialize<LateCompletion>(message.Payload, JsonSerializerOptions.Web)!;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var lapses = await db.Lapses
+        var lapses = (await db.Lapses
             .Where(l => l.DoneLaterAt == null && (l.MissedTaskId == done.TaskId
                 || (l.MissedInstanceId == done.InstanceId && l.MissedElementId == done.ElementId && l.DueAt == done.DueAt)))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).Where(l => LateCompletion.IsOf(l, done.TaskId, done.Assignee, done.CompletedBy)).ToList();
         foreach (var lapse in lapses)
         {
             lapse.DoneLaterAt = done.DoneAt;

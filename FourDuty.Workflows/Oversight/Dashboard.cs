@@ -71,7 +71,8 @@ public sealed class Dashboard(IDbContextFactory<DutyDbContext> contexts, PeopleD
         var progress = feedback.Select(f => Progress(f, findings.Where(x => x.FeedbackId == f.Id).ToList(), reported.Contains(f.Id), today))
             .Where(p => filter.SubjectId == null && filter.Area == null || p.Findings > 0).ToList();
         var lapseView = filter.Shows("gapfill")
-            ? lapses.Select(l => new LapseSummary(l.Id, l.SubjectId, l.PersonId, l.What, l.DueAt, l.DoneLaterAt, l.Class, notes.GetValueOrDefault(l.Id))).ToList()
+            ? lapses.Select(l => new LapseSummary(l.Id, l.SubjectId, l.PersonId, l.What, l.DueAt, l.DoneLaterAt, l.Class, notes.GetValueOrDefault(l.Id),
+                l.MissedInstanceId, l.MissedElementId)).ToList()
             : [];
         var talkView = talks.Select(t => new TalkSummary(t.Id, t.SubjectId, t.PersonId, t.Kind, t.HolderId, t.ScheduledAt, t.RecordedAt != null, t.ReportUpward,
             commitments.Where(c => c.TalkId == t.Id).OrderBy(c => c.Number).Select(c => new CommitmentSummary(c.Number, c.Text, c.DueOn, c.FollowedUpAt)).ToList())).ToList();

@@ -125,8 +125,10 @@ public sealed record FeedbackProgress(Guid FeedbackId, string Title, FeedbackSou
 /// <param name="DoneLaterAt">When the work was done after all.</param>
 /// <param name="Class">Its classification.</param>
 /// <param name="Annotations">How many notes it carries.</param>
+/// <param name="MissedInstanceId">The instance the missed task ran in, to open it from the lapse.</param>
+/// <param name="MissedElementId">The missed task's element id.</param>
 public sealed record LapseSummary(Guid Id, string SubjectId, string? PersonId, string What, DateTimeOffset DueAt, DateTimeOffset? DoneLaterAt, LapseClass Class,
-    int Annotations);
+    int Annotations, Guid? MissedInstanceId = null, string? MissedElementId = null);
 
 /// <summary>A reminder talk on the dashboard.</summary>
 /// <param name="Id">The talk.</param>

@@ -57,7 +57,7 @@ public sealed class DossierReader(Dossiers dossiers, IDbContextFactory<DutyDbCon
                 r.HeldOn, r.SourceInstanceId)).ToList(),
             findings,
             dossier.Lapses.Select(l => new DossierLapse(l.Id, l.Year, l.SubjectId, l.What, l.DueAt, l.DoneLaterAt, l.Class,
-                notes[l.Id].OrderBy(a => a.At).ThenBy(a => a.Id).ToList(), l.SourceInstanceId)).ToList(),
+                notes[l.Id].OrderBy(a => a.At).ThenBy(a => a.Id).ToList(), l.SourceInstanceId, l.MissedInstanceId, l.MissedElementId)).ToList(),
             dossier.Talks.Select(t => new DossierTalk(t.Id, t.Year, t.SubjectId, t.Kind, t.HolderId, t.Reason, t.ScheduledAt, t.Record, t.RecordedAt,
                 promises[t.Id].OrderBy(c => c.Number).ToList(), t.SourceInstanceId)).ToList(),
             dossier.FollowUps.Select(f => new DossierFollowUp(f.Id, f.LapseId, f.CommitmentId, f.Actions, f.Outcome, f.CreatedAt)).ToList());
@@ -145,9 +145,11 @@ public sealed record DossierFinding(Guid Id, Guid FeedbackId, string Feedback, i
 /// <param name="DoneLaterAt">When done after all.</param>
 /// <param name="Class">Its classification.</param>
 /// <param name="Annotations">Its notes, oldest first.</param>
-/// <param name="InstanceId">The instance that wrote it.</param>
+/// <param name="InstanceId">The instance that wrote it (the gap-filling).</param>
+/// <param name="MissedInstanceId">The instance the missed task ran in.</param>
+/// <param name="MissedElementId">The missed task's element id in its model.</param>
 public sealed record DossierLapse(Guid Id, int Year, string SubjectId, string What, DateTimeOffset DueAt, DateTimeOffset? DoneLaterAt, LapseClass Class,
-    IReadOnlyList<LapseAnnotation> Annotations, Guid? InstanceId);
+    IReadOnlyList<LapseAnnotation> Annotations, Guid? InstanceId, Guid? MissedInstanceId = null, string? MissedElementId = null);
 
 /// <summary>A talk in a dossier, with its commitments.</summary>
 /// <param name="Id">Its id.</param>

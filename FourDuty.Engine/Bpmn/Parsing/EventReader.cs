@@ -20,6 +20,7 @@ internal sealed class EventReader(ParseContext context)
                 HasTriggerElement = hasTrigger,
                 IsInterrupting = context.Flag(element, "isInterrupting", true, ParseContext.Attribute(element, "id") ?? ""),
                 Initiator = ParseContext.CamundaAttribute(element, "initiator"),
+                FormKey = ParseContext.CamundaAttribute(element, "formKey"),
             },
             "endEvent" => new EndEvent { Definition = definition, HasTriggerElement = hasTrigger },
             "intermediateCatchEvent" => new IntermediateCatchEvent { Definition = definition, HasTriggerElement = hasTrigger },

@@ -1,9 +1,10 @@
+using FourDuty.Engine.Forms;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 
-/// <summary>Starts the latest (or a given) version of a process at its plain start event.</summary>
+/// <summary>Starts the latest (or a given) version of a process at its plain start event, with what its start form allows if it has one.</summary>
 internal sealed record StartInstanceCommand(string Key, int? Version, string? BusinessKey, IReadOnlyDictionary<string, VariableValue> Variables)
     : IEngineCommand<Guid>
 {
@@ -21,8 +22,10 @@ internal sealed record StartInstanceCommand(string Key, int? Version, string? Bu
             }
         }
 
-        var instance = step.Starter.Start(await step.DefinitionAsync(definitionId, cancellationToken), null, BusinessKey, Variables);
-        return instance.Instance.Id;
+        var definition = await step.DefinitionAsync(definitionId, cancellationToken);
+        var start = InstanceStarter.PlainStart(definition);
+        var variables = await StartForms.CheckAsync(step, definition, start, Variables, cancellationToken);
+        return step.Starter.Start(definition, start, BusinessKey, variables).Instance.Id;
     }
 }
 

@@ -47,7 +47,8 @@ internal sealed class InstanceStarter(StepContext step)
 
     // The plain start event; without one, the only start event there is, whatever its trigger (Camunda 7's "initial" start
     // event: a process that starts by a message can still be started by key).
-    private static StartEvent PlainStart(ProcessDefinition definition) =>
+    /// <summary>The start event a start by key uses.</summary>
+    public static StartEvent PlainStart(ProcessDefinition definition) =>
         definition.Process.StartEvents.FirstOrDefault(s => s.Definition is null)
         ?? (definition.Process.StartEvents.Take(2).Count() == 1 ? definition.Process.StartEvents.First() : null)
         ?? throw new EngineException(EngineErrors.NoPlainStart,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Variables;
@@ -12,9 +13,17 @@ namespace FourDuty.Engine.Runtime.Execution;
 /// </summary>
 internal sealed class VariableScopes(StepContext step)
 {
-    public IVariableLookup Lookup(InstanceState instance, TokenRecord token) => new ChainLookup(instance, Chain(instance, token), step.Now);
+    /// <summary>
+    /// The name under which an expression reads where it runs, as in Camunda: <c>execution.processInstanceId</c>,
+    /// <c>execution.processBusinessKey</c>, <c>execution.processDefinitionKey</c> and <c>execution.currentActivityId</c>.
+    /// A variable of that name, if a model sets one, wins.
+    /// </summary>
+    public const string ExecutionName = "execution";
 
-    public IVariableLookup Lookup(InstanceState instance, Guid scopeId) => new ChainLookup(instance, Chain(instance, scopeId), step.Now);
+    public IVariableLookup Lookup(InstanceState instance, TokenRecord token) =>
+        new ChainLookup(instance, Chain(instance, token), step.Now, token.ElementId);
+
+    public IVariableLookup Lookup(InstanceState instance, Guid scopeId) => new ChainLookup(instance, Chain(instance, scopeId), step.Now, null);
 
     /// <summary>Sets each variable where it is visible from the token, else on the process; one history event.</summary>
     public void Set(InstanceState instance, TokenRecord token, IReadOnlyDictionary<string, VariableValue> values) =>
@@ -137,7 +146,7 @@ internal sealed class VariableScopes(StepContext step)
         return null;
     }
 
-    private sealed class ChainLookup(InstanceState instance, List<Guid> chain, DateTimeOffset now) : IVariableLookup
+    private sealed class ChainLookup(InstanceState instance, List<Guid> chain, DateTimeOffset now, string? elementId) : IVariableLookup
     {
         public DateTimeOffset? Now => now;
 
@@ -149,8 +158,24 @@ internal sealed class VariableScopes(StepContext step)
                 return true;
             }
 
+            if (name == ExecutionName)
+            {
+                value = Execution();
+                return true;
+            }
+
             value = VariableValue.Null;
             return false;
         }
+
+        // Built on demand: most expressions never name it. Without it a model could not hand on the instance a
+        // deadline was missed in (a message's payload is evaluated here, the receiver runs in another instance).
+        private VariableValue Execution() => VariableValue.FromJson(new JsonObject
+        {
+            ["processInstanceId"] = instance.Instance.Id.ToString(),
+            ["processBusinessKey"] = instance.Instance.BusinessKey,
+            ["processDefinitionKey"] = instance.Instance.DefinitionKey,
+            ["currentActivityId"] = elementId,
+        });
     }
 }

@@ -26,6 +26,47 @@ public sealed class ScriptAndVariableTests
         when.Json.ShouldContain("2026-01-05T00:00:00");
     }
 
+    [Fact]
+    public async Task Expression_ReadsWhereItRuns_FromExecution()
+    {
+        await using var scenario = await Scenario.DeployAsync(ProcessXml.Of("p", """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="compute"/>
+            <scriptTask id="compute" scriptFormat="javascript" camunda:resultVariable="fromScript">
+              <script>execution.processInstanceId + "|" + execution.processBusinessKey</script>
+            </scriptTask>
+            <sequenceFlow id="f2" sourceRef="compute" targetRef="wait"/>
+            <userTask id="wait">
+              <extensionElements>
+                <camunda:inputOutput>
+                  <camunda:inputParameter name="where">${execution.processInstanceId + "|" + execution.processBusinessKey + "|" + execution.processDefinitionKey + "|" + execution.currentActivityId}</camunda:inputParameter>
+                  <camunda:outputParameter name="fromTask">${where}</camunda:outputParameter>
+                </camunda:inputOutput>
+              </extensionElements>
+            </userTask>
+            """));
+
+        var instance = await scenario.StartAsync("p", businessKey: "office-2026");
+        await scenario.CompleteAsync("wait");
+
+        (await scenario.VariableAsync("fromScript"))!.GetValue<string>().ShouldBe($"{instance}|office-2026");
+        (await scenario.VariableAsync("fromTask"))!.GetValue<string>().ShouldBe($"{instance}|office-2026|p|wait");
+    }
+
+    [Fact]
+    public async Task Expression_ReadsAVariableNamedExecution_BeforeWhereItRuns()
+    {
+        await using var scenario = await Scenario.DeployAsync(ProcessXml.Of("p", """
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+            <userTask id="wait" camunda:assignee="${execution.processInstanceId}"/>
+            """));
+
+        await scenario.StartAsync("p", new { execution = new { processInstanceId = "kermit" } });
+
+        (await scenario.OpenTaskRecordsAsync()).Single().Assignee.ShouldBe("kermit");
+    }
+
     [Theory]
     [InlineData("while (true) {}", "too many statements")]
     [InlineData("System.IO.File.ReadAllText('/etc/passwd')", "System is not defined")]

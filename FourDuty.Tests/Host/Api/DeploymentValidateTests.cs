@@ -31,6 +31,28 @@ public sealed class DeploymentValidateTests
     }
 
     [Fact]
+    public async Task Validate_ReportsTheCollegesRulesWithElementAndLine_AsTheDeploymentThatRefusesIt()
+    {
+        await using var host = new FourDutyHostFactory();
+        using var client = host.CreateClientFor("zhou.office");
+        var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Host", "Commands", Commands.ValidateCommandTests.DomainModel));
+
+        using var validateContent = new MultipartFormDataContent { { new StringContent(model), "files", "review.bpmn" } };
+        var validated = await (await client.PostAsync("/api/deployments/validate", validateContent)).Content.ReadFromJsonAsync<JsonElement>();
+        using var deployContent = new MultipartFormDataContent { { new StringContent(model), "files", "review.bpmn" } };
+        using var deployed = await client.PostAsync("/api/deployments", deployContent);
+
+        validated.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        var problems = validated.GetProperty("problems").EnumerateArray()
+            .Select(p => $"{p.GetProperty("elementId").GetString()}:{p.GetProperty("line").GetInt32()} {p.GetProperty("code").GetString()} {p.GetProperty("severity").GetString()}")
+            .ToList();
+        problems.ShouldBe(["review:8 DUTY-MODEL-002 Error", "orphan:10 DUTY-MODEL-001 Error"], ignoreOrder: true);
+        deployed.IsSuccessStatusCode.ShouldBeFalse("what validate reports is what deployment refuses");
+        (await deployed.Content.ReadAsStringAsync()).ShouldContain("DUTY-MODEL-001");
+        FourDutyHostFactory.OnlyShipped(await client.GetStringAsync("/api/definitions")).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Validate_FindsAFormKeyWithoutItsForm_AsADeploymentWould()
     {
         await using var host = new FourDutyHostFactory();

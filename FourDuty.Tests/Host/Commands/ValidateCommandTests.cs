@@ -11,12 +11,13 @@ public sealed class ValidateCommandTests : IDisposable
     private const string ValidModel = "Validate_PrintsValidAndExitsZero_WhenModelIsValid.bpmn";
     private const string InvalidModel = "Validate_PrintsEachProblemAndExitsOne_WhenModelHasErrors.bpmn";
     private const string ModelWithWarning = "Validate_SummarisesEachFile_WhenGivenSeveralFiles.bpmn";
+    internal const string DomainModel = "Validate_ReportsTheServicesRules_WhenAModelBreaksWhatTheCollegeNeeds.bpmn";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fourduty-validate-").FullName;
 
     public ValidateCommandTests()
     {
-        foreach (var fixture in new[] { ValidModel, InvalidModel, ModelWithWarning })
+        foreach (var fixture in new[] { ValidModel, InvalidModel, ModelWithWarning, DomainModel })
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Host", "Commands", fixture), Path.Combine(_folder, fixture));
         }
@@ -56,6 +57,32 @@ public sealed class ValidateCommandTests : IDisposable
         result.Lines.ShouldContain($"{ModelWithWarning}: valid, 1 warning");
         result.Lines.ShouldContain($"{InvalidModel}: 2 errors, 1 warning");
         result.Lines[^1].ShouldBe("1 of 3 files cannot be deployed.");
+    }
+
+    [Fact]
+    public async Task Validate_ReportsTheServicesRules_WhenAModelBreaksWhatTheCollegeNeeds()
+    {
+        // The engine could run it; the college's rules refuse it at deployment, so validate says so with the same lines.
+        var result = await Validate(DomainModel);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Lines.Count.ShouldBe(3, result.ToString());
+        result.Lines[0].ShouldStartWith($"{DomainModel}:8 review person-unknown error: “审核”的 camunda:assignee 中的“nobody.here”在组织机构中找不到");
+        result.Lines[1].ShouldStartWith($"{DomainModel}:10 orphan task-owner error: 用户任务“无人”没有责任人");
+        result.Lines[1].ShouldContain("The user task 'orphan' has no owner");
+        result.Lines[2].ShouldBe($"{DomainModel}: 2 errors");
+        Directory.Exists(Path.Combine(_folder, "data")).ShouldBeFalse("the service's rules are read without its database");
+    }
+
+    [Fact]
+    public async Task Validate_FindsTheShippedModelsValid_WithTheServicesRules()
+    {
+        var models = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.bpmn").Order().ToArray();
+
+        var result = await Validate(models);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Lines[^1].ShouldBe($"All {models.Length} files are valid.");
     }
 
     [Fact]
@@ -108,7 +135,7 @@ public sealed class ValidateCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldNotContain("Now listening");
         Directory.Exists(Path.Combine(_folder, "data")).ShouldBeFalse("validate must not create the embedded database");
-        Directory.GetFileSystemEntries(_folder).Length.ShouldBe(3, "validate must leave nothing behind");
+        Directory.GetFileSystemEntries(_folder).Length.ShouldBe(4, "validate must leave nothing behind");
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/definitions/{key}"] = [Anyone],
         ["GET /api/definitions/{key}/versions"] = [Anyone],
         ["GET /api/definitions/{key}/xml"] = [Anyone],
+        ["GET /api/definitions/{key}/start-form"] = [AccessRole.Office],
         ["POST /api/definitions/{key}/start"] = [AccessRole.Office],
         ["GET /api/instances"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances/{id}"] = [AccessRole.Office, AccessRole.Discipline],
@@ -73,6 +74,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/audit"] = [AccessRole.Admin, AccessRole.Discipline],
         ["POST /api/audit/export"] = [AccessRole.Admin, AccessRole.Discipline],
         ["GET /api/oversight/dashboard"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/oversight/choices"] = [AccessRole.Office, AccessRole.Discipline],
         // Anyone signed in reads their own dossier; the walk asks for somebody else's.
         ["GET /api/oversight/dossiers/{personId}"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/oversight/lapses/{id}"] = [AccessRole.Office, AccessRole.Discipline],

@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using FourDuty.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FourDuty.Tests.Host.Web;
@@ -111,6 +112,69 @@ public sealed class InboxBrowserTests
         task.ShouldContain("\"completedBy\":\"chen.deputy\"");
         // The browser logs the refused submission's 422 itself; nothing else may fail.
         browser.ConsoleErrors.ShouldAllBe(error => error.Contains("status of 422", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task MailedTaskLink_OpensTheSameTaskPage_ShowsTheFieldErrorFirst_ThenCompletes_WithoutSignIn()
+    {
+        await using var host = InboxScenario.CreateHost();
+        await using var browser = await BrowserSession.StartAsync(host, width: 390, height: 844, signedInAs: null);
+        var office = browser.ApiClient();
+        await InboxScenario.StartAsync(office);
+        var report = await InboxScenario.TaskIdAsync(office, "ReportTask");
+        var link = await MailedLinkAsync(host, report);
+
+        await browser.GoAsync(link);
+        var progress = browser.Page.GetByLabel("整改进展");
+        await progress.WaitForAsync();
+        (await browser.Page.Locator(".fjs-container").CountAsync()).ShouldBe(1, "the form is form-js's, as on the inbox's task page");
+        (await browser.Page.Locator(".fd-facts").InnerTextAsync()).ShouldContain("2026-专项检查");
+        await browser.ScreenshotAsync("task-link-phone-zh");
+
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "提交办理结果" }).ClickAsync();
+        await browser.Page.Locator(".fd-problems [role=alert]").WaitForAsync();
+        (await browser.Page.Locator(".fjs-form-field-error").First.InnerTextAsync()).ShouldContain("此项为必填项");
+        await browser.ScreenshotAsync("task-link-field-error-phone-zh");
+
+        await progress.FillAsync("已召开专题会议，整改措施全部落实。");
+        await browser.Page.Locator("#fd-evidence-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "整改报告.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(),
+        });
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await browser.Page.Locator(".fd-evidence-list").GetByText("整改报告.pdf").WaitForAsync();
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "提交办理结果" }).ClickAsync();
+        await browser.Page.Locator("h1").GetByText("已提交").WaitForAsync();
+        await browser.ScreenshotAsync("task-link-done-phone-zh");
+
+        var task = await office.GetStringAsync($"/api/tasks/{report}");
+        task.ShouldContain("\"status\":\"Completed\"");
+        task.ShouldContain("\"completedBy\":\"chen.deputy\"");
+        // The link signed nobody in, and it has done its one job.
+        (await browser.Page.EvaluateAsync<int>("fetch('/api/me').then(r => r.status)")).ShouldBe(401);
+        await browser.GoAsync(link);
+        (await browser.Page.Locator("h1").InnerTextAsync()).ShouldBe("该任务已办理");
+        browser.ConsoleErrors.ShouldAllBe(error => error.Contains("status of 422", StringComparison.Ordinal) || error.Contains("status of 401", StringComparison.Ordinal)
+            || error.Contains("status of 409", StringComparison.Ordinal));
+    }
+
+    // The link in the task's mail, as the leader's mail program shows it (the path and query under the service's address).
+    private static async Task<string> MailedLinkAsync(FourDutyHostFactory host, Guid taskId)
+    {
+        var engine = host.Services.GetRequiredService<FourDuty.Engine.ProcessEngine>();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await engine.RunDueWorkAsync();
+            var mail = (await engine.Queries.ListOutboxAsync(50)).FirstOrDefault(m => m.TaskId == taskId && m.Status == FourDuty.Engine.Runtime.State.OutboxStatus.Sent);
+            if (mail is not null)
+            {
+                var html = MimeKit.MimeMessage.Load(Path.Combine(host.PickupFolder, $"{mail.Id:N}.eml")).HtmlBody ?? "";
+                var url = new Uri(TaskPageScraping.TaskLinkIn(html));
+                return url.PathAndQuery;
+            }
+        }
+
+        throw new InvalidOperationException($"No mail was sent for task {taskId}.");
     }
 
     [SkippableFact]

@@ -105,7 +105,9 @@ public sealed class DashboardTests
         history.Lapse.Class.ShouldBe(LapseClass.UnintendedSlip);
         (history.Lapse.What, history.Lapse.DueAt, history.Lapse.CreatedAt, history.Lapse.SubjectId).ShouldBe((before.What, before.DueAt, before.CreatedAt, before.SubjectId));
         history.Annotations.Select(a => (a.By, a.Class)).ShouldBe([("zhou.office", (LapseClass?)null), ("zhao.discipline", LapseClass.UnintendedSlip)]);
-        (await host.Get<Dashboard>().ForAsync(new DashboardFilter(2026))).Lapses.Single(l => l.Id == id).Annotations.ShouldBe(2);
+        var summary = (await host.Get<Dashboard>().ForAsync(new DashboardFilter(2026))).Lapses.Single(l => l.Id == id);
+        summary.Annotations.ShouldBe(2);
+        (summary.MissedInstanceId, summary.MissedElementId).ShouldBe(((Guid?)OversightYear.MissedInstance, "selfAssess"), "the lapse opens the instance it was missed in");
         (await review.AnnotateAsync(Guid.NewGuid(), "zhao.discipline", "无此记录", null)).ShouldBeNull();
         await Should.ThrowAsync<ArgumentException>(() => review.AnnotateAsync(id, "zhao.discipline", "  ", null));
     }

@@ -77,6 +77,9 @@ public sealed class ExportTests
         lapses[2][7].ShouldBe("为推动发展的无意过失");
         lapses[2][8].ShouldBe("2026-06-20 09:00 赵敏：属无意过失（认定：为推动发展的无意过失）");
         lapses[1][7].ShouldBe("未认定");
+        lapses[0][11].ShouldBe("失责环节（流程实例/环节）");
+        lapses[2][11].ShouldBe($"{OversightYear.MissedInstance}/selfAssess", "the instance and task the deadline was missed in");
+        lapses[1][11].ShouldBeNull("a lapse recorded by hand names no instance");
         (await WriteAsync(ledgers.Lapses(new LedgerFilter(Class: LapseClass.UnintendedSlip)))).Count.ShouldBe(2);
 
         var talks = await WriteAsync(ledgers.Talks(new LedgerFilter(Year: 2026)));

@@ -14,6 +14,9 @@ namespace FourDuty.Tests.Workflows.Oversight;
 /// </remarks>
 internal sealed record OversightYear(string FeedbackId, string WuLapseId, string HeLapseId, string TalkId)
 {
+    /// <summary>The instance Wu's missed self-assessment ran in, as the model's message hands it on.</summary>
+    public static readonly Guid MissedInstance = Guid.Parse("5d1c0000-0000-4000-8000-000000000001");
+
     /// <summary>The day the year is seen on: 20 June 2026, 09:00 in Shanghai.</summary>
     public static readonly DateTimeOffset Today = new(2026, 6, 20, 9, 0, 0, TimeSpan.FromHours(8));
 
@@ -65,7 +68,11 @@ internal sealed record OversightYear(string FeedbackId, string WuLapseId, string
         await host.RunAsync("duty.closeOut", new { finding = first, signedBy = "li.secretary" });
         await host.RunAsync("duty.closeOut", new { finding = first, signedBy = "zhao.discipline" });
 
-        var wuLapse = (await host.RunAsync("duty.recordLapse", new { subjectId = "wu.vicepresident", taskName = "第一季度自评", dueAt = "2026-04-15T09:00:00+08:00" }))["lapseId"].Text();
+        var wuLapse = (await host.RunAsync("duty.recordLapse", new
+        {
+            subjectId = "wu.vicepresident", taskName = "第一季度自评", dueAt = "2026-04-15T09:00:00+08:00", sourceInstanceId = MissedInstance.ToString(),
+            sourceElementId = "selfAssess",
+        }))["lapseId"].Text();
         var heLapse = (await host.RunAsync("duty.recordLapse", new { subjectId = "he.vicepresident", taskName = "提交三张清单", dueAt = "2026-03-31T17:00:00+08:00" }))["lapseId"].Text();
         var talkId = (await host.RunAsync("duty.recordTalk", new
         {

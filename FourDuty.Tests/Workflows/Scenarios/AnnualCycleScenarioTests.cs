@@ -69,6 +69,19 @@ public sealed class AnnualCycleScenarioTests(Xunit.Abstractions.ITestOutputHelpe
             .Select(m => m.To).Distinct().Order().ShouldBe(["chen.deputy", "feng.branch", "he.vicepresident", "wang.president"]);
         // Each person in his or her language: 吴涛 reads English.
         mails.Where(m => m.To == "wu.vicepresident").ShouldAllBe(m => !m.Subject.Contains('【'));
+        // Every ladder mail says what is due, by when and under which article; the late owner's carries the one-click link.
+        var ladder = mails.Where(m => m.Subject.StartsWith("【到期提醒】", StringComparison.Ordinal) || m.Subject.StartsWith("【临期预警】", StringComparison.Ordinal)
+            || m.Subject.StartsWith("【逾期通知】", StringComparison.Ordinal)).ToList();
+        ladder.Count.ShouldBeGreaterThan(10);
+        ladder.ShouldAllBe(m => m.Text.Contains("任务名称：") && m.Text.Contains("依据条款：第") && m.Text.Contains("办理期限：2026"));
+        ladder.Where(m => m.To == AnnualYear.LateBranch || m.To == AnnualYear.LateMember).ShouldAllBe(m => m.HasLink);
+        // 吴涛's task mails, in English, say the same: the task, the article, the deadline, and the link.
+        var english = mails.Where(m => m.To == "wu.vicepresident").ToList();
+        english.ShouldNotBeEmpty();
+        english.ShouldAllBe(m => m.Text.Contains("Task: ") && m.Text.Contains("Article: ") && m.Text.Contains("Deadline: ") && m.HasLink);
+        // The talk's commitment is followed up on its date (29 May) by the assistant, who gets the task with its link.
+        mails.Single(m => m.Subject.StartsWith("【待办任务】跟进承诺落实", StringComparison.Ordinal)).ShouldSatisfyAllConditions(
+            m => m.To.ShouldBe("zhao.discipline"), m => m.On.ShouldBe(D("2026-05-29")), m => m.HasLink.ShouldBeTrue());
 
         var annualId = (await year.Engine.Queries.ListInstancesAsync(new(DefinitionKey: "annual-list-cycle"))).Single().Id;
         foreach (var h in (await year.Engine.Queries.GetHistoryAsync(annualId)).Where(h => h.ElementId is "eachQuarter" or "quarterOf" or "analysisMeeting" or "duringYear" or "yearEndNear" || h.Type.ToString().Contains("Incident")))
@@ -84,6 +97,12 @@ public sealed class AnnualCycleScenarioTests(Xunit.Abstractions.ITestOutputHelpe
             ("he.vicepresident", "季度自评", "he.vicepresident"),
         ], ignoreOrder: true);
         lapses.ShouldAllBe(l => l.Article != null);
+        // Each lapse names the instance and the task it was missed in (the model hands on ${execution.processInstanceId}),
+        // and, the work being done late, says when: the lapse stays.
+        lapses.ShouldAllBe(l => l.MissedInstanceId == annualId);
+        lapses.Select(l => l.MissedElementId).ShouldBe(["submitLists", "submitLists", "selfAssess"], ignoreOrder: true);
+        lapses.Select(l => l.DoneLaterAt?.ToOffset(CollegeYear.Zone).Date).ShouldBe(
+            [new DateTime(2026, 3, 4), new DateTime(2026, 3, 4), new DateTime(2026, 4, 16)], ignoreOrder: true);
         (await db.FollowUps.CountAsync(f => f.LapseId != null)).ShouldBe(3);
         (await db.FollowUps.CountAsync(f => f.CommitmentId != null)).ShouldBe(1);
         var talk = await db.Talks.SingleAsync();
@@ -95,7 +114,9 @@ public sealed class AnnualCycleScenarioTests(Xunit.Abstractions.ITestOutputHelpe
         var reports = await db.Assessments.OfType<DutyReport>().ToListAsync();
         reports.Count.ShouldBe(7);
         reports.ShouldAllBe(r => r.Evaluation == "好" && r.Summary != null);
-        (await db.Assessments.OfType<CommitteeSummary>().SingleAsync()).Summary.ShouldNotBeNull();
+        var summary = await db.Assessments.OfType<CommitteeSummary>().SingleAsync();
+        summary.Summary.ShouldBe("党委全年履行主体责任情况总结。");
+        summary.Period.ShouldBe("2026");
         (await db.ListItems.Select(i => i.SubjectId).Distinct().CountAsync()).ShouldBe(12);
         var annual = (await year.Engine.Queries.ListInstancesAsync(new(DefinitionKey: "annual-list-cycle"))).Single();
         annual.Status.ShouldBe(InstanceStatus.Completed);

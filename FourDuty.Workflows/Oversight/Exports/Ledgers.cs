@@ -61,6 +61,7 @@ public sealed class Ledgers(IDbContextFactory<DutyDbContext> contexts, PeopleDir
     [
         new("年度", 7), new("责任主体", 22), new("责任人", 10), new("失责事项", 30), new("期限", 17), new("依据条款", 12), new("事后完成时间", 17),
         new("认定（三个区分开来）", 30), new("批注", 48), new("跟进纠偏", 40), new("记录时间", 17),
+        new("失责环节（流程实例/环节）", 48),
     ], LapseRowsAsync(filter));
 
     /// <summary>约谈台账: one row per reminder talk, with its commitments.</summary>
@@ -168,6 +169,7 @@ public sealed class Ledgers(IDbContextFactory<DutyDbContext> contexts, PeopleDir
                         $"{Stamp(a.At)} {PersonName(a.By)}：{a.Text}{(a.Class is { } c ? $"（认定：{Labels.Of(c)}）" : "")}")),
                     Join(followUps[lapse.Id].OrderBy(f => f.CreatedAt).Select(f => $"{Stamp(f.CreatedAt)} {PersonName(f.PersonId)}：{f.Actions}{(f.Outcome is null ? "" : $"；{f.Outcome}")}")),
                     Local(lapse.CreatedAt),
+                    lapse.MissedInstanceId is { } missed ? $"{missed}/{lapse.MissedElementId}" : lapse.MissedElementId,
                 ];
             }
         }

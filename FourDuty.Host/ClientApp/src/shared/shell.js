@@ -9,6 +9,7 @@ import './shell.css';
 export const NAVIGATION = [
   { page: 'home', href: '/', policy: null },
   { page: 'inbox', href: '/inbox', policy: 'signed-in' },
+  { page: 'dashboard', href: '/dashboard', policy: 'oversight' },
   { page: 'instances', href: '/instances', policy: 'oversight' },
   { page: 'designer', href: '/designer', policy: 'designer' },
   { page: 'calendar', href: '/calendar', policy: 'office' },
@@ -20,9 +21,12 @@ export function pagesFor(person) {
   return NAVIGATION.filter(item => item.policy === null || allows(person, item.policy));
 }
 
-/** Loads the strings and draws the shell; returns the <main> element the page fills. */
-export async function startPage(page) {
-  const [, person] = await Promise.all([loadStrings(), loadMe().catch(() => null)]);
+/**
+ * Loads the strings and draws the shell; returns the <main> element the page fills. signedOut: the page knows nobody is
+ * signed in (a mailed link's task page) and does not ask.
+ */
+export async function startPage(page, { signedOut = false } = {}) {
+  const [, person] = await Promise.all([loadStrings(), signedOut ? null : loadMe().catch(() => null)]);
   const other = otherLanguage();
   const nav = h('nav', { class: 'fd-nav', 'aria-label': t('shell.navigation') },
     pagesFor(person).map(item => h('a', {

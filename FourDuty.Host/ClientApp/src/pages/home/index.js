@@ -43,10 +43,12 @@ if (!person) {
 function cards(me) {
   const pages = [
     { page: 'inbox', href: '/inbox', show: true },
+    { page: 'dashboard', href: '/dashboard', show: allows(me, 'oversight') },
     { page: 'instances', href: '/instances', show: allows(me, 'oversight') },
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
     { page: 'calendar', href: '/calendar', show: allows(me, 'office') },
     { page: 'operations', href: '/operations', show: allows(me, 'audit-reader') },
+    { page: 'dossier', href: `/dossiers/${encodeURIComponent(me.id)}`, show: true },
     { page: 'account', href: '/account', show: true },
   ];
   return pages.filter(p => p.show).map(p => h('section', { class: 'fd-card' },

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n.js';
 import { h, replace } from '../../shared/dom.js';
 import { api, errorMessage } from '../../shared/api.js';
 
-export function evidenceSection(field) {
+export function evidenceSection(field, uploadUrl = '/api/evidence') {
   const uploaded = [];
   const list = h('ul', { class: 'fd-evidence-list' });
   const status = h('div', { role: 'status', 'aria-live': 'polite' });
@@ -25,7 +25,7 @@ export function evidenceSection(field) {
         body.append('file', file);
         replace(status, t('task.uploading'));
         try {
-          const answer = await api('/api/evidence', { method: 'POST', body });
+          const answer = await api(uploadUrl, { method: 'POST', body });
           uploaded.push(answer.id);
           list.append(h('li', {}, file.name));
           input.value = '';

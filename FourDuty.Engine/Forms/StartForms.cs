@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Runtime.Variables;
+
+namespace FourDuty.Engine.Forms;
+
+/// <summary>
+/// The start form of a process (a plain start event's <c>camunda:formKey</c>, as in Camunda 7), and the check of the
+/// variables a start brings against it: a process that asks for a form is started only with what the form allows,
+/// exactly as a task with a form is completed only with it.
+/// </summary>
+internal static class StartForms
+{
+    /// <summary>The form the start event names, found as a task finds its form (this deployment first, then the latest); null without one.</summary>
+    public static async Task<(FormDefinitionRecordInfo Record, FormSchema Schema)?> FindAsync(StepContext step, ProcessDefinition definition,
+        StartEvent start, CancellationToken cancellationToken)
+    {
+        if (FormFiles.Parse(start.FormKey) is not { } key)
+        {
+            return null;
+        }
+
+        var deploymentId = key.SameDeployment ? (await step.Session.FindDefinitionAsync(definition.Id, cancellationToken))?.DeploymentId : null;
+        var form = (deploymentId is null ? null : await step.Session.FindFormAsync(key.Key, deploymentId, cancellationToken))
+            ?? await step.Session.FindFormAsync(key.Key, null, cancellationToken);
+        return form is null ? null : (new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), step.Services.Forms.Get(form));
+    }
+
+    /// <summary>The start's variables checked against the start form: the coerced variables, or every field error at once.</summary>
+    /// <exception cref="EngineException">The variables break the form's rules (<see cref="EngineErrors.InvalidForm"/>, with the field errors).</exception>
+    public static async Task<IReadOnlyDictionary<string, VariableValue>> CheckAsync(StepContext step, ProcessDefinition definition, StartEvent start,
+        IReadOnlyDictionary<string, VariableValue> variables, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(step, definition, start, cancellationToken) is not { } form)
+        {
+            return variables;
+        }
+
+        var body = new JsonObject(variables.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
+        var result = FormValidator.Validate(form.Schema, body, new JsonObject());
+        if (!result.IsValid)
+        {
+            throw new EngineException(EngineErrors.InvalidForm,
+                $"The start does not fit the start form '{form.Record.Key}': {string.Join(" ", result.Errors.Select(e => e.Message))}")
+            {
+                Details = result.Errors,
+            };
+        }
+
+        return result.Variables.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal);
+    }
+}
