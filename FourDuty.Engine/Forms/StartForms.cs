@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime;
@@ -39,17 +38,6 @@ internal static class StartForms
             return variables;
         }
 
-        var body = new JsonObject(variables.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
-        var result = FormValidator.Validate(form.Schema, body, new JsonObject());
-        if (!result.IsValid)
-        {
-            throw new EngineException(EngineErrors.InvalidForm,
-                $"The start does not fit the start form '{form.Record.Key}': {string.Join(" ", result.Errors.Select(e => e.Message))}")
-            {
-                Details = result.Errors,
-            };
-        }
-
-        return result.Variables.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal);
+        return TaskForms.Checked(form, variables, new Dictionary<string, VariableValue>(), "The start");
     }
 }

@@ -60,14 +60,24 @@ internal static class TaskForms
             return submission;
         }
 
-        var body = new JsonObject(submission.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
         var visible = step.Variables.Visible(instance, instance.Token(task.TokenId)!);
-        var input = new JsonObject(visible.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
-        var result = FormValidator.Validate(form.Schema, body, input);
+        return Checked(form, submission, visible, "The submission");
+    }
+
+    /// <summary>
+    /// <paramref name="submission"/> checked against <paramref name="form"/> with <paramref name="input"/> as the form's
+    /// input data: the coerced variables, or an <see cref="EngineErrors.InvalidForm"/> with every field error.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, VariableValue> Checked((FormDefinitionRecordInfo Record, FormSchema Schema) form,
+        IReadOnlyDictionary<string, VariableValue> submission, IReadOnlyDictionary<string, VariableValue> input, string what)
+    {
+        static JsonObject Json(IReadOnlyDictionary<string, VariableValue> values) =>
+            new(values.Select(v => KeyValuePair.Create(v.Key, v.Value.Json?.DeepClone())));
+        var result = FormValidator.Validate(form.Schema, Json(submission), Json(input));
         if (!result.IsValid)
         {
             throw new EngineException(EngineErrors.InvalidForm,
-                $"The submission does not fit the form '{form.Record.Key}': {string.Join(" ", result.Errors.Select(e => e.Message))}")
+                $"{what} does not fit the form '{form.Record.Key}': {string.Join(" ", result.Errors.Select(e => e.Message))}")
             {
                 Details = result.Errors,
             };
