@@ -31,6 +31,14 @@ public interface IEngineQueries
     /// <summary>User tasks matching the filter, oldest first.</summary>
     Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The open tasks a person may be asked about, oldest first, each with its process's name and business key, in one read:
+    /// assigned to them, delegated by them (they own it), or unassigned with candidates. Only candidate users are matched
+    /// here; who belongs to a candidate group is the caller's to decide. Served by indexes on (status, assignee) and
+    /// (status, owner), so a million open tasks of others cost nothing.
+    /// </summary>
+    Task<IReadOnlyList<PersonalTask>> ListPersonalTasksAsync(string person, CancellationToken cancellationToken = default);
+
     /// <summary>Open incidents, of one instance or of all.</summary>
     Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default);
 
@@ -77,6 +85,12 @@ public sealed record InstanceSnapshot(
 /// <param name="ProcessName">The name of the process version it runs in (its key when unnamed).</param>
 /// <param name="FormRecord">The deployed form its formKey names, or null.</param>
 public sealed record TaskView(UserTaskRecord Task, InstanceRecord Instance, string ProcessName, FormDefinitionRecord? FormRecord);
+
+/// <summary>An open task with what a list of work shows beside it.</summary>
+/// <param name="Task">The task.</param>
+/// <param name="ProcessName">Its process's name (the key when the model names none).</param>
+/// <param name="BusinessKey">Its instance's business key.</param>
+public sealed record PersonalTask(UserTaskRecord Task, string ProcessName, string? BusinessKey);
 
 /// <summary>Which instances to list.</summary>
 /// <param name="DefinitionKey">Only instances of this process.</param>
