@@ -171,6 +171,11 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
             tasks = tasks.Where(t => t.DueAt <= dueBefore);
         }
 
+        if (filter.DueFrom is { } dueFrom)
+        {
+            tasks = tasks.Where(t => t.DueAt >= dueFrom);
+        }
+
         if (filter.CandidateGroup is { } group)
         {
             tasks = tasks.Where(t => t.CandidateGroups!.Contains(group));

@@ -55,6 +55,7 @@ internal sealed partial class InMemoryEngineStore
                 .Where(t => filter.CandidateGroup is null || TaskCandidates.Contains(t.CandidateGroups, filter.CandidateGroup))
                 .Where(t => filter.InstanceId is null || t.InstanceId == filter.InstanceId)
                 .Where(t => filter.DueBefore is null || (t.DueAt is { } due && due <= filter.DueBefore))
+                .Where(t => filter.DueFrom is null || (t.DueAt is { } from && from >= filter.DueFrom))
                 .OrderBy(t => t.CreatedAt).Select(RowCopy.Of).ToList());
 
         public Task<IReadOnlyList<PersonalTask>> ListPersonalTasksAsync(string person, CancellationToken cancellationToken) =>

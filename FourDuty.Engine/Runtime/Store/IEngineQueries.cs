@@ -106,10 +106,12 @@ public sealed record InstanceFilter(string? DefinitionKey = null, InstanceStatus
 /// <param name="InstanceId">Only tasks of this instance.</param>
 /// <param name="Status">Open (default), completed or cancelled.</param>
 /// <param name="DueBefore">Only tasks due at or before this instant.</param>
+/// <param name="DueFrom">Only tasks due at or after this instant.</param>
 public sealed record TaskFilter(
     string? Assignee = null,
     string? CandidateUser = null,
     string? CandidateGroup = null,
     Guid? InstanceId = null,
     UserTaskStatus Status = UserTaskStatus.Open,
-    DateTimeOffset? DueBefore = null);
+    DateTimeOffset? DueBefore = null,
+    DateTimeOffset? DueFrom = null);
