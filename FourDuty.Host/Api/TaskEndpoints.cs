@@ -24,6 +24,8 @@ internal static class TaskEndpoints
             .WithSummary("Open user tasks you may see, filtered by ?assignee=&candidateUser=&candidateGroup=&instanceId=&dueBefore=");
         tasks.MapGet("/{id:guid}", GetAsync).WithDescription(Rules).WithSummary("One user task, in any state");
         tasks.MapGet("/{id:guid}/form", FormAsync).WithDescription(Rules).WithSummary("The task's form-js form (404 when it names none)");
+        tasks.MapGet("/{id:guid}/form-variables", FormVariablesAsync).WithDescription(Rules)
+            .WithSummary("What the task's form opens with: for each of its fields the value already known (loaded from the records, or typed in an earlier task); 404 when it names no form");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Audited("task.complete", call => Variables(call.Argument<CompleteRequest>()))
             .WithDescription(Rules)
             .WithSummary("Completes the task as the signed-in person; 409 when it is no longer open, 422 with every field error when the form refuses the variables");
@@ -62,6 +64,19 @@ internal static class TaskEndpoints
 
         return await engine.GetTaskFormAsync(id, cancellationToken) is { } form
             ? Results.Text(form.Definition.Json, "application/json; charset=utf-8")
+            : ApiErrors.NotFound("ENGINE-FORM-NOT-FOUND", $"Task {id} names no deployed form.");
+    }
+
+    private static async Task<IResult> FormVariablesAsync(Guid id, ClaimsPrincipal user, ProcessEngine engine, TaskRules rules, CancellationToken cancellationToken)
+    {
+        var (refusal, task) = await VisibleAsync(id, user, engine, rules, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return await engine.GetTaskFormAsync(id, cancellationToken) is { } form
+            ? Results.Ok(await TaskPages.TaskFormData.ReadAsync(engine, task!, form, cancellationToken))
             : ApiErrors.NotFound("ENGINE-FORM-NOT-FOUND", $"Task {id} names no deployed form.");
     }
 

@@ -41,18 +41,24 @@ internal static class EvidenceEndpoints
             return TooLarge(store);
         }
 
-        // Nobody adds material to another subject's records (the office keeps the committee's on its behalf).
+        // Nobody adds material to another subject's records (the office keeps the committee's on its behalf). Without a
+        // subjectId the record named by targetId says whose it is: a list item or finding of another subject is refused too.
         var caller = Caller.Of(context.User);
-        if (NullIfEmpty(form["subjectId"]) is { } subjectId && !caller.Has(AccessRole.Office)
-            && people.Current.FindSubject(subjectId) is { } subject && subject.OwnerId != caller.Id)
-        {
-            return Problem(StatusCodes.Status403Forbidden, "EVIDENCE-NOT-YOURS", "subjectId",
-                $"只能为本人负责的责任主体上传材料。 Only the owner of subject '{subjectId}' (or the office) may add evidence to it.");
-        }
-
         EvidenceTarget? kind = Enum.TryParse<EvidenceTarget>(form["targetKind"], out var parsed) ? parsed : null;
         Guid? target = Guid.TryParse(form["targetId"], out var id) ? id : null;
-        var result = await store.UploadAsync(new EvidenceUpload(file.Name, file.Bytes, NullIfEmpty(form["subjectId"]), context.User.Identity?.Name, kind, target),
+        var named = NullIfEmpty(form["subjectId"]);
+        var subjectId = named ?? (kind is { } k && target is { } t ? await store.SubjectOfTargetAsync(k, t, cancellationToken) : null);
+        if (subjectId is not null && !caller.Has(AccessRole.Office)
+            && people.Current.FindSubject(subjectId) is { } subject && subject.OwnerId != caller.Id)
+        {
+            return named is not null
+                ? Problem(StatusCodes.Status403Forbidden, "EVIDENCE-NOT-YOURS", "subjectId",
+                    $"只能为本人负责的责任主体上传材料。 Only the owner of subject '{subjectId}' (or the office) may add evidence to it.")
+                : Problem(StatusCodes.Status403Forbidden, "EVIDENCE-NOT-YOURS", "targetId",
+                    $"该{(kind == EvidenceTarget.ListItem ? "清单事项" : "问题")}属于“{subject.Name}”，只有其责任人可以添加佐证材料。 {kind} {target} is a record of subject '{subjectId}'; only its owner (or the office) may add evidence to it.");
+        }
+
+        var result = await store.UploadAsync(new EvidenceUpload(file.Name, file.Bytes, subjectId, context.User.Identity?.Name, kind, target),
             cancellationToken);
         return Answer(result);
     }

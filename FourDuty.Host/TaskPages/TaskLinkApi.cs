@@ -42,12 +42,14 @@ internal static class TaskLinkApi
 
         var task = state.Task!;
         var tokens = antiforgery.GetAndStoreTokens(context);
+        var form = engine.FormOf(view);
         return Results.Ok(new
         {
             task = new { task.Id, task.Name, task.ElementId, task.Description, task.DueAt, task.CreatedAt, Status = task.Status.ToString(), task.Revision },
             processName = view.ProcessName,
             businessKey = view.Instance.BusinessKey,
-            form = engine.FormOf(view) is { } form ? JsonNode.Parse(form.Definition.Json) : null,
+            form = form is null ? null : JsonNode.Parse(form.Definition.Json),
+            data = form is null ? null : await TaskFormData.ReadAsync(engine, task, form, cancellationToken),
             antiforgery = new { header = tokens.HeaderName, token = tokens.RequestToken },
         });
     }

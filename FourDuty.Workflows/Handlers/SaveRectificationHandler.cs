@@ -13,7 +13,8 @@ namespace FourDuty.Workflows.Handlers;
 /// <c>duty.assignFindings</c> gave), <c>measures</c> (what was done), <c>outcome</c>, <c>evidence</c> (uploaded ids and
 /// links, linked to the finding, with the evidence already on the list items the round names) and the subject's <c>riskItems</c>/<c>measureItems</c> changed or added for it (Art. 25;
 /// rows as <c>duty.loadLists</c> gives them, stored on the subject's lists of the feedback's year and marked with the
-/// finding). Each submission after a rejection is a new round. Out: <c>rectificationId</c>, <c>round</c>.
+/// finding). Each submission after a rejection is a new round. Out: <c>rectificationId</c>, <c>round</c>, and the round's
+/// <c>riskItems</c>/<c>measureItems</c> as stored (with their ids), which a round sent back opens with.
 /// </summary>
 internal sealed class SaveRectificationHandler(DutyWrites writes, PeopleDirectory directory) : DutyWriteHandler(writes)
 {
@@ -50,7 +51,13 @@ internal sealed class SaveRectificationHandler(DutyWrites writes, PeopleDirector
         db.RectificationRounds.Add(record);
         finding.State = FindingState.Submitted;
         finding.UpdatedAt = now;
-        return DutyWrites.Vars(("rectificationId", record.Id.ToString()), ("round", round));
+        // The items as stored (with their ids), so that a round sent back opens with them and changes them instead of adding them again.
+        await db.SaveChangesAsync(cancellationToken);
+        var stored = await ListItems.LoadAsync(db, subjectId, year, cancellationToken);
+        JsonArray Written(string name) => new(((JsonArray)stored[name]!).Where(i => updated.Contains(Guid.Parse(i!["id"]!.GetValue<string>())))
+            .Select(i => i!.DeepClone()).ToArray());
+        return DutyWrites.Vars(("rectificationId", record.Id.ToString()), ("round", round), ("riskItems", Written("riskItems")),
+            ("measureItems", Written("measureItems")));
     }
 
     public static async Task<Finding> FindingOf(HandlerInput input, DutyDbContext db, CancellationToken cancellationToken)

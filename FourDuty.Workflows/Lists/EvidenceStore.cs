@@ -82,6 +82,15 @@ public sealed class EvidenceStore(IDbContextFactory<DutyDbContext> contexts, IOp
         return evidence is null || content is null ? null : (evidence, content.Bytes);
     }
 
+    /// <summary>The subject whose record <paramref name="targetId"/> is (a list item's or a finding's), or null when there is no such record.</summary>
+    public async Task<string?> SubjectOfTargetAsync(EvidenceTarget kind, Guid targetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return kind == EvidenceTarget.ListItem
+            ? await db.ListItems.AsNoTracking().Where(i => i.Id == targetId).Select(i => i.SubjectId).FirstOrDefaultAsync(cancellationToken)
+            : await db.Findings.AsNoTracking().Where(f => f.Id == targetId).Select(f => f.SubjectId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The subject a task works for: its instance's <c>subjectId</c> or <c>subject</c>, else the subject of its <c>finding</c>.</summary>
     public async Task<string?> SubjectOfTaskAsync(UserTaskRecord task, CancellationToken cancellationToken = default)
     {

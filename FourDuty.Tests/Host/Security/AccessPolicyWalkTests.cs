@@ -46,6 +46,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/tasks"] = [Anyone],
         ["GET /api/tasks/{id}"] = [Anyone],
         ["GET /api/tasks/{id}/form"] = [Anyone],
+        ["GET /api/tasks/{id}/form-variables"] = [Anyone],
         ["POST /api/tasks/{id}/complete"] = [Anyone],
         ["POST /api/tasks/{id}/claim"] = [Anyone],
         ["POST /api/tasks/{id}/unclaim"] = [Anyone],

@@ -14,10 +14,12 @@ namespace FourDuty.Tests.Workflows.Scenarios;
 [Collection(HostCollection.Name)]
 public sealed class ReminderTalkScenarioTests
 {
-    [Fact]
-    public async Task ReminderTalk_WithAPrincipalLeader_IsReportedUpward_AndItsCommitmentFollowedUpOnItsDate()
+    [SkippableTheory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task ReminderTalk_WithAPrincipalLeader_IsReportedUpward_AndItsCommitmentFollowedUpOnItsDate(TestStore store)
     {
-        await using var year = await CollegeYear.StartAsync(TestStore.Sqlite, start: "2026-09-07T09:00");
+        await using var year = await CollegeYear.StartAsync(store, start: "2026-09-07T09:00");
         var instance = await year.Engine.StartAsync("reminder-talk", "约谈/王华/2026", Scenario.Variables(new
         {
             subjectId = "wang.president", talkKind = "提醒谈话", reason = "学生资助专项检查发现严重问题，未及时整改",

@@ -34,14 +34,17 @@ if (link !== null) {
 function inboxSource(taskId) {
   return {
     async load() {
-      const [task, listed, schema] = await Promise.all([
+      const formless = (error) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      };
+      const [task, listed, schema, data] = await Promise.all([
         api(`/api/tasks/${taskId}`),
         api('/api/inbox').then(inbox => inbox.tasks.find(x => x.id === taskId)),
-        api(`/api/tasks/${taskId}/form`).catch((error) => {
-          if (error instanceof ApiError && error.status === 404) return null;
-          throw error;
-        })]);
-      return { task, listed, processName: listed?.processName, businessKey: listed?.businessKey, schema };
+        api(`/api/tasks/${taskId}/form`).catch(formless),
+        // What the form opens with: the values already known (what was typed once is not asked twice).
+        api(`/api/tasks/${taskId}/form-variables`).catch(formless)]);
+      return { task, listed, processName: listed?.processName, businessKey: listed?.businessKey, schema, data };
     },
     complete: (data, task) => api(`/api/tasks/${taskId}/complete`, { method: 'POST', json: { variables: data, revision: task.revision } }),
     evidenceUrl: '/api/evidence',
@@ -55,7 +58,7 @@ function linkSource(token) {
     async load() {
       const answer = await api(`/t/${token}/task`);
       useAntiforgery(answer.antiforgery);
-      return { task: answer.task, listed: null, processName: answer.processName, businessKey: answer.businessKey, schema: answer.form };
+      return { task: answer.task, listed: null, processName: answer.processName, businessKey: answer.businessKey, schema: answer.form, data: answer.data };
     },
     complete: data => api(`/t/${token}/complete`, { method: 'POST', json: { variables: data } }),
     evidenceUrl: `/t/${token}/evidence`,
@@ -72,7 +75,7 @@ async function show(main, person, source) {
     return;
   }
 
-  const { task, listed, schema } = loaded;
+  const { task, listed, schema, data } = loaded;
   const facts = h('dl', { class: 'fd-facts' },
     h('dt', {}, t('task.process')), h('dd', {}, loaded.processName ?? '', loaded.businessKey ? `（${loaded.businessKey}）` : ''),
     h('dt', {}, t('task.due')), h('dd', {}, task.dueAt ? formatInstant(task.dueAt) : t('tasks.noDeadline'), ' ', listed ? urgencyBadge(listed) : null),
@@ -120,7 +123,7 @@ async function show(main, person, source) {
     const { Form } = await import('./form-viewer.js');
     replace(formHost);
     form = new Form({ container: formHost });
-    await form.importSchema(schema, {});
+    await form.importSchema(schema, data ?? {});
     performance.mark('fd-task-form-shown');
     const evidenceKey = formKeys(schema).find(field => /evidence/i.test(field.key));
     if (evidenceKey) {
