@@ -7,6 +7,7 @@ import { h, replace } from '../../shared/dom.js';
 import { api, errorMessage, signInUrl } from '../../shared/api.js';
 import { allows, loadMe } from '../../shared/me.js';
 import { formatInstant } from '../../shared/tasks.js';
+import { showStart } from './start.js';
 import './instances.css';
 
 const person = await loadMe().catch(() => null);
@@ -15,7 +16,9 @@ if (!person) {
 } else {
   const main = await startPage('instances');
   const id = location.pathname.split('/').filter(Boolean)[1];
-  if (id) await showInstance(main, id); else await showList(main);
+  if (id === 'start') await showStart(main, person);
+  else if (id) await showInstance(main, id);
+  else await showList(main);
 }
 
 async function showList(main) {
@@ -30,6 +33,7 @@ async function showList(main) {
   const incident = h('input', { id: 'fd-f-incident', name: 'incident', type: 'checkbox', value: '1', checked: params.get('incident') === '1' });
   const results = h('div', {}, h('p', { class: 'fd-muted' }, t('common.loading')));
   main.append(h('h1', {}, t('pages.instances.title')),
+    allows(person, 'office') ? h('p', {}, h('a', { class: 'fd-button', href: '/instances/start' }, t('start.title'))) : null,
     h('form', { class: 'fd-filters', method: 'get', action: '/instances' },
       field('definition', t('instances.definition'), definition), field('state', t('instances.state'), state),
       field('subject', t('instances.subject'), subject), field('from', t('instances.from'), from), field('to', t('instances.to'), to),
