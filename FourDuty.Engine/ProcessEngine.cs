@@ -186,33 +186,43 @@ public sealed class ProcessEngine
     public async Task<int> RunDueWorkAsync(CancellationToken cancellationToken = default)
     {
         var count = 0;
-        while (true)
+        while (await RunDueRoundAsync(100, cancellationToken) is { Found: > 0 } round)
         {
-            var now = Clock.GetUtcNow();
-            var timers = await Queries.FindDueTimersAsync(now, 100, cancellationToken);
-            var jobs = await DueJobsAsync(now, cancellationToken);
-            var outbox = await DueOutboxAsync(now, cancellationToken);
-            if (timers.Count == 0 && jobs.Count == 0 && outbox.Count == 0)
-            {
-                return count;
-            }
-
-            foreach (var row in outbox)
-            {
-                await DeliverOutboxAsync(row.Id, cancellationToken);
-                count++;
-            }
-
-            foreach (var job in jobs)
-            {
-                count += await RunJobAsync(job.Id, cancellationToken) ? 1 : 0;
-            }
-
-            foreach (var timer in timers)
-            {
-                count += await FireTimerAsync(timer.Id, timer.DueAt, cancellationToken) ? 1 : 0;
-            }
+            count += round.Ran;
         }
+
+        return count;
+    }
+
+    /// <summary>
+    /// One round of due work read (not claimed) from the store: up to <paramref name="limit"/> each of due outbox rows, jobs
+    /// and timers, handled one by one. The one path for <see cref="RunDueWorkAsync"/> and the minute sweep of an engine
+    /// without due-work processes. Found is 0 when nothing was due.
+    /// </summary>
+    internal async Task<(int Found, int Ran)> RunDueRoundAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        var timers = await Queries.FindDueTimersAsync(now, limit, cancellationToken);
+        var jobs = await DueJobsAsync(now, limit, cancellationToken);
+        var outbox = await DueOutboxAsync(now, limit, cancellationToken);
+        var ran = 0;
+        foreach (var row in outbox)
+        {
+            await DeliverOutboxAsync(row.Id, cancellationToken);
+            ran++;
+        }
+
+        foreach (var job in jobs)
+        {
+            ran += await RunJobAsync(job.Id, cancellationToken) ? 1 : 0;
+        }
+
+        foreach (var timer in timers)
+        {
+            ran += await FireTimerAsync(timer.Id, timer.DueAt, cancellationToken) ? 1 : 0;
+        }
+
+        return (timers.Count + jobs.Count + outbox.Count, ran);
     }
 
     /// <summary>
@@ -229,8 +239,8 @@ public sealed class ProcessEngine
         while (true)
         {
             var timer = await Queries.FindDueTimersAsync(target, 1, cancellationToken);
-            var job = await DueJobsAsync(target, cancellationToken);
-            var outbox = await DueOutboxAsync(target, cancellationToken);
+            var job = await DueJobsAsync(target, 100, cancellationToken);
+            var outbox = await DueOutboxAsync(target, 100, cancellationToken);
             var next = timer.Select(t => t.DueAt).Concat(job.Select(j => j.DueAt)).Concat(outbox.Select(o => o.DueAt))
                 .DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
             if (next > target)
@@ -248,11 +258,11 @@ public sealed class ProcessEngine
 
     // Jobs this node is running and rows it is sending are not due again for it, or moving a simulated clock past
     // their claims' leases would run or send them twice.
-    private async Task<List<Runtime.State.JobRecord>> DueJobsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await Queries.FindDueJobsAsync(now, 100, cancellationToken)).Where(job => !_jobs.IsRunning(job.Id)).ToList();
+    private async Task<List<Runtime.State.JobRecord>> DueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        (await Queries.FindDueJobsAsync(now, limit, cancellationToken)).Where(job => !_jobs.IsRunning(job.Id)).ToList();
 
-    private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await Queries.FindDueOutboxAsync(now, 100, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
+    private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        (await Queries.FindDueOutboxAsync(now, limit, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
 
     private Dictionary<string, VariableValue> Convert(IReadOnlyDictionary<string, JsonNode?>? variables) =>
         Runtime.Execution.VariableLimits.FromRequest(variables, _services.Options);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a load benchmark that drives real FourDuty.Host processes (deadlines, nodekill, mail, inbox, pages) against a
+# Runs a load benchmark that drives real FourDuty.Host processes (deadlines, mail, inbox) against a
 # private PostgreSQL cluster started here with the server's durability at its defaults (fsync on), as durable.sh does.
 # Builds the Host and the bench in Release first. The cluster is stopped and removed on exit, on failure and on Ctrl+C.
 # Usage: bench/load.sh SCENARIO [options, e.g. --instances 100000]

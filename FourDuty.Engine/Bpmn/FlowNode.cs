@@ -34,5 +34,5 @@ public abstract class FlowNode : BpmnElement
     /// <summary>The flow taken when no condition of the outgoing flows holds (<c>default</c> attribute).</summary>
     public SequenceFlow? DefaultFlow { get; internal set; }
 
-    internal static readonly IReadOnlyDictionary<string, string> EmptyProperties = new Dictionary<string, string>();
+    internal static readonly IReadOnlyDictionary<string, string> EmptyProperties = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
 }

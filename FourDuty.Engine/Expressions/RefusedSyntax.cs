@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Acornima.Ast;
 
 namespace FourDuty.Engine.Expressions;
@@ -8,12 +9,12 @@ namespace FourDuty.Engine.Expressions;
 /// </summary>
 internal static class RefusedSyntax
 {
-    private static readonly HashSet<string> Absent = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Absent = new HashSet<string>(StringComparer.Ordinal)
     {
         "eval", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "WeakRef", "FinalizationRegistry", "ShadowRealm",
         "Temporal", "WebAssembly", "importNamespace", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
         "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Why the expression cannot run in the sandbox, or null.</summary>
     public static string? Find(Node expression)

@@ -1,10 +1,12 @@
+using System.Collections.Frozen;
+
 namespace FourDuty.Engine.Forms;
 
 /// <summary>The names a form may bind values to: dot-separated words of ASCII letters, digits and underscores, as form-js allows.</summary>
 internal static class FormKeys
 {
     /// <summary>Names that would reach an object's prototype in the browser or in a script; never used as data names.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "__proto__", "prototype", "constructor" };
+    private static readonly FrozenSet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "__proto__", "prototype", "constructor" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Checks a dotted key; returns null when it is fine, else why it is not.</summary>
     public static string? Check(string key)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace FourDuty.Engine.Forms;
@@ -10,17 +11,17 @@ namespace FourDuty.Engine.Forms;
 internal static class FormReader
 {
     /// <summary>Components that show something and hold no value.</summary>
-    private static readonly HashSet<string> LayoutTypes = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> LayoutTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "text", "html", "spacer", "separator", "image", "button", "iframe", "table", "documentPreview",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> UnsupportedTypes = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> UnsupportedTypes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["expression"] = "an expression field computes its value with FEEL in the browser, and the server can neither compute "
             + "nor check it; compute the value in the process instead (a script task or an output mapping)",
         ["filepicker"] = "file uploads are not supported by task forms; link evidence by URL in a text field or a dynamic list instead",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static FormSchema? Read(JsonNode? root, FormParseContext context)
     {

@@ -52,20 +52,7 @@ public sealed class EngineJobs
             return;
         }
 
-        var now = engine.Clock.GetUtcNow();
-        foreach (var timer in await engine.Queries.FindDueTimersAsync(now, SweepBatch, cancellationToken))
-        {
-            await engine.FireTimerAsync(timer.Id, timer.DueAt, cancellationToken);
-        }
-
-        foreach (var job in await engine.Queries.FindDueJobsAsync(now, SweepBatch, cancellationToken))
-        {
-            await engine.RunJobAsync(job.Id, cancellationToken);
-        }
-
-        foreach (var row in await engine.Queries.FindDueOutboxAsync(now, SweepBatch, cancellationToken))
-        {
-            await engine.DeliverOutboxAsync(row.Id, cancellationToken);
-        }
+        // Without claims: one round of what is due, through the same path as ProcessEngine.RunDueWorkAsync.
+        await engine.RunDueRoundAsync(SweepBatch, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class OutboxDelivery(
     // commands time out after a minute), short enough that a node that died mid-send is taken over soon.
     public static readonly TimeSpan DeliveryLease = TimeSpan.FromMinutes(5);
 
-    private readonly Jobs.WorkInHand _sending = new();
+    private readonly Runtime.WorkInHand _sending = new();
 
     /// <summary>Whether this node is sending the row at this moment.</summary>
     public bool IsSending(Guid outboxId) => _sending.Holds(outboxId);

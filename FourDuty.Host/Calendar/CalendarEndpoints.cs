@@ -60,7 +60,9 @@ internal static class CalendarEndpoints
         var unconfirmed = data.Years.Where(y => y.Status == CalendarYearStatus.Unconfirmed && y.Year >= thisYear && y.Year <= thisYear + 1)
             .Select(y => y.Year).ToList();
         var onDaysOff = new List<DeadlineOnDayOff>();
-        foreach (var task in await engine.Queries.ListTasksAsync(new TaskFilter(), cancellationToken))
+        // Deadlines still ahead (one missed already is a lapse, whatever the day): through the (status, due date) index,
+        // never every open task.
+        foreach (var task in await engine.Queries.ListTasksAsync(new TaskFilter(DueFrom: now), cancellationToken))
         {
             if (task.DueAt is not { } due)
             {

@@ -33,12 +33,9 @@ internal static class InboxEndpoints
         // The inbox is the person's own work even for those who oversee everything: their role lets them look, not act.
         var asPerson = caller with { Roles = new HashSet<string>(), FirstResponsible = false };
         var now = engine.Clock.GetUtcNow();
-        var open = await engine.Queries.ListTasksAsync(new TaskFilter(), cancellationToken);
-        var names = new Dictionary<Guid, (string Process, string? BusinessKey)>();
-        Dictionary<Guid, InstanceRecord>? instances = null;
-        var definitions = new Dictionary<string, IReadOnlyList<FourDuty.Engine.Persistence.ProcessDefinitionRecord>>(StringComparer.Ordinal);
         var rows = new List<InboxTask>();
-        foreach (var task in open)
+        // One read of this person's work (their tasks, those they delegated, those offered to candidates), never everybody's.
+        foreach (var (task, processName, businessKey) in await engine.Queries.ListPersonalTasksAsync(caller.Id, cancellationToken))
         {
             var relation = task.Assignee == caller.Id ? "mine"
                 : task.Owner == caller.Id ? "delegated"
@@ -49,14 +46,8 @@ internal static class InboxEndpoints
                 continue;
             }
 
-            if (!names.TryGetValue(task.InstanceId, out var process))
-            {
-                instances ??= (await engine.Queries.ListInstancesAsync(new InstanceFilter(), cancellationToken)).ToDictionary(i => i.Id);
-                process = names[task.InstanceId] = await ProcessOfAsync(engine, instances.GetValueOrDefault(task.InstanceId), definitions, cancellationToken);
-            }
-
             var urgency = Urgency.Of(task.DueAt, now, calendar);
-            rows.Add(new InboxTask(task.Id, task.Name ?? task.ElementId, task.Description, process.Process, process.BusinessKey, task.InstanceId,
+            rows.Add(new InboxTask(task.Id, task.Name ?? task.ElementId, task.Description, processName, businessKey, task.InstanceId,
                 relation, task.Assignee, NameOf(people, task.Assignee), task.Owner, NameOf(people, task.Owner), task.CreatedAt, task.DueAt,
                 urgency.Level.ToString().ToLowerInvariant(), urgency.WorkingDaysLeft, task.FormKey is not null, task.Revision));
         }
@@ -73,22 +64,6 @@ internal static class InboxEndpoints
 
     private static IResult People(PeopleDirectory people) =>
         Results.Ok(people.People.Select(p => new { id = p.Id, name = p.Name, title = p.Title }));
-
-    private static async Task<(string Process, string? BusinessKey)> ProcessOfAsync(ProcessEngine engine, InstanceRecord? instance,
-        Dictionary<string, IReadOnlyList<FourDuty.Engine.Persistence.ProcessDefinitionRecord>> definitions, CancellationToken cancellationToken)
-    {
-        if (instance is null)
-        {
-            return ("", null);
-        }
-
-        if (!definitions.TryGetValue(instance.DefinitionKey, out var versions))
-        {
-            versions = definitions[instance.DefinitionKey] = await engine.Queries.ListDefinitionsAsync(instance.DefinitionKey, cancellationToken);
-        }
-
-        return (versions.FirstOrDefault(d => d.Id == instance.DefinitionId)?.Name ?? instance.DefinitionKey, instance.BusinessKey);
-    }
 
     private static int Rank(string urgency) => urgency switch { "red" => 3, "yellow" => 2, "green" => 1, _ => 0 };
 

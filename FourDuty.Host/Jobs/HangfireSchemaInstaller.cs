@@ -1,4 +1,3 @@
-using FourDuty.Engine.Persistence;
 using Hangfire.PostgreSql;
 using Npgsql;
 
@@ -7,7 +6,8 @@ namespace FourDuty.Host.Jobs;
 /// <summary>
 /// Creates or upgrades Hangfire's schema under a PostgreSQL advisory lock. Hangfire's own installer does not
 /// serialise nodes that start at the same moment (one of them fails half-way); the lock makes the others wait
-/// and then find the schema in place.
+/// and then find the schema in place. Hangfire's storage is configured in a synchronous callback, so this uses
+/// Npgsql's synchronous calls rather than blocking on asynchronous ones.
 /// </summary>
 internal static class HangfireSchemaInstaller
 {
@@ -16,7 +16,15 @@ internal static class HangfireSchemaInstaller
 
     public static void Install(string connectionString)
     {
-        var guard = PostgresAdvisoryLock.AcquireAsync(connectionString, LockKey, CancellationToken.None).GetAwaiter().GetResult();
+        // The lock is its connection's session's: closing that connection releases it even if the unlock never runs.
+        using var guard = new NpgsqlConnection(connectionString);
+        guard.Open();
+        // No command timeout: a node that starts while another installs waits as long as that takes.
+        using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock($1)", guard) { CommandTimeout = 0, Parameters = { new() { Value = LockKey } } })
+        {
+            acquire.ExecuteNonQuery();
+        }
+
         try
         {
             using var connection = new NpgsqlConnection(connectionString);
@@ -25,7 +33,8 @@ internal static class HangfireSchemaInstaller
         }
         finally
         {
-            guard.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", guard) { Parameters = { new() { Value = LockKey } } };
+            release.ExecuteNonQuery();
         }
     }
 }

@@ -83,6 +83,13 @@ internal sealed class SmtpMailTransport : IMailTransport, IAsyncDisposable, IDis
         }
         finally
         {
+            if (disposed)
+            {
+                // Disposed synchronously during the send: nobody will take this connection again.
+                connection!.Client?.Dispose();
+                connection.Client = null;
+            }
+
             idle.Push(connection!);
             gate.Release();
         }
@@ -124,8 +131,19 @@ internal sealed class SmtpMailTransport : IMailTransport, IAsyncDisposable, IDis
         }
     }
 
-    /// <summary>As <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <summary>
+    /// For containers disposed synchronously: closes the idle connections without QUIT and without waiting (no blocking on
+    /// the asynchronous <see cref="DisposeAsync"/>); a send in progress keeps its connection and closes it when done.
+    /// </summary>
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryPop(out var connection))
+        {
+            connection.Client?.Dispose();
+            connection.Client = null;
+        }
+    }
 
     /// <remarks>Runs while the send holds <paramref name="connection"/>.</remarks>
     private async Task<string> SendOverOpenConnectionAsync(Connection connection, MimeMessage message, Guid outboxId, CancellationToken cancellationToken)

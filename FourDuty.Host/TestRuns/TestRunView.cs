@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;
@@ -14,13 +15,13 @@ namespace FourDuty.Host.TestRuns;
 internal static class TestRunView
 {
     // What a designer follows on the timeline; element entered/left and flows taken show on the diagram instead.
-    private static readonly HashSet<HistoryEventType> Timeline =
-    [
+    private static readonly FrozenSet<HistoryEventType> Timeline = new HashSet<HistoryEventType>
+    {
         HistoryEventType.InstanceStarted, HistoryEventType.InstanceCompleted, HistoryEventType.InstanceCancelled,
         HistoryEventType.TaskCreated, HistoryEventType.TaskCompleted, HistoryEventType.TaskAssigned, HistoryEventType.TaskCancelled,
         HistoryEventType.TimerFired, HistoryEventType.MessageCorrelated, HistoryEventType.SignalReceived, HistoryEventType.ErrorCaught,
         HistoryEventType.EscalationCaught, HistoryEventType.IncidentCreated, HistoryEventType.JobFailed,
-    ];
+    }.ToFrozenSet();
 
     public static async Task<object> ReadAsync(TestRun run, CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
         deployed.StatusCode.ShouldBe(HttpStatusCode.Created, await deployed.Content.ReadAsStringAsync());
         var instance = await engine.StartAsync("rectify", "示范学院/巡察-3");
         var task = (await engine.Queries.ListTasksAsync(new(InstanceId: instance))).Single().Id;
-        var mail = await SentAsync(engine);
+        var mail = await host.WaitForOutboxAsync(row => row.Status == FourDuty.Engine.Runtime.State.OutboxStatus.Sent);
         var token = TaskPageScraping.TaskLinkIn(MimeMessage.Load(Path.Combine(host.PickupFolder, $"{mail.Id:N}.eml")).HtmlBody ?? "").Split("/t/")[1];
 
         // The antiforgery key ring is made on first use, once for the service's life: that write is not a read's.
@@ -100,21 +100,6 @@ public sealed class ReadsChangeNothingTests(ITestOutputHelper output)
         after.ShouldBe(before, "a GET or HEAD changed the database");
         (await engine.ReadTaskLinkAsync(FourDuty.Engine.Runtime.Tasks.TaskLinkTokens.Hash(token))).Status
             .ShouldBe(FourDuty.Engine.Runtime.Tasks.TaskLinkStatus.Open);
-    }
-
-    // The job driver sends the task's mail in the background: wait for it (polling what is there, no clock involved).
-    private static async Task<FourDuty.Engine.Runtime.State.OutboxRecord> SentAsync(ProcessEngine engine)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50))
-        {
-            await engine.RunDueWorkAsync();
-            if ((await engine.Queries.ListOutboxAsync(10)).SingleOrDefault() is { Status: FourDuty.Engine.Runtime.State.OutboxStatus.Sent } row)
-            {
-                return row;
-            }
-        }
-
-        throw new TimeoutException("The task's mail was not sent.");
     }
 
     // Every route that answers GET (or any method), as its pattern.

@@ -93,6 +93,34 @@ internal sealed class FourDutyHostFactory(string? postgresConnectionString = nul
     });
 
     /// <summary>Sets a person's password as an administrator would.</summary>
+    /// <summary>
+    /// Waits (by wall time: the job driver delivers in the background) for an outbox row that <paramref name="match"/>
+    /// accepts; <paramref name="eachRound"/> may drive due work itself (a test on a simulated clock). Long enough for one
+    /// retry after a passing failure (the first backoff is 30 s); on timeout the message lists every row and its last error.
+    /// </summary>
+    public async Task<FourDuty.Engine.Runtime.State.OutboxRecord> WaitForOutboxAsync(
+        Func<FourDuty.Engine.Runtime.State.OutboxRecord, bool> match, Func<Task>? eachRound = null)
+    {
+        var engine = Services.GetRequiredService<FourDuty.Engine.ProcessEngine>();
+        IReadOnlyList<FourDuty.Engine.Runtime.State.OutboxRecord> rows = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(90); DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            if (eachRound is not null)
+            {
+                await eachRound();
+            }
+
+            rows = await engine.Queries.ListOutboxAsync(100);
+            if (rows.FirstOrDefault(match) is { } row)
+            {
+                return row;
+            }
+        }
+
+        throw new TimeoutException("No outbox row as expected within 90 s; the rows: "
+            + string.Join("; ", rows.Select(r => $"{r.Kind} {r.Status} attempts={r.Attempts} due={r.DueAt:O} error={r.LastError}")));
+    }
+
     public async Task SetPasswordAsync(string person, string password)
     {
         using var scope = Services.CreateScope();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using FourDuty.Engine.Forms;
 using FourDuty.Workflows.Lists;
@@ -43,14 +44,14 @@ internal sealed class RecordFeedbackHandler(DutyWrites writes) : DutyWriteHandle
 /// <summary>The rules of a feedback submission: a known source, at least one finding with text.</summary>
 internal static class FeedbackRules
 {
-    private static readonly Dictionary<string, FeedbackSource> Chinese = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, FeedbackSource> Chinese = new Dictionary<string, FeedbackSource>(StringComparer.Ordinal)
     {
         ["巡视"] = FeedbackSource.InspectionTour,
         ["巡察"] = FeedbackSource.Patrol,
         ["督查"] = FeedbackSource.SupervisionCheck,
         ["审计"] = FeedbackSource.Audit,
         ["专项检查"] = FeedbackSource.SpecialCheck,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static FeedbackSource? Source(string? text, List<FormFieldError> errors)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace FourDuty.Workflows.Lists;
 
 /// <summary>The file types evidence may have: the media type each extension is stored with, and the bytes a real file of it starts with.</summary>
@@ -9,7 +11,7 @@ internal static class EvidenceFileTypes
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    private static readonly Dictionary<string, (string MediaType, byte[] Magic)> Known = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, (string MediaType, byte[] Magic)> Known = new Dictionary<string, (string MediaType, byte[] Magic)>(StringComparer.OrdinalIgnoreCase)
     {
         ["pdf"] = ("application/pdf", Pdf),
         ["ofd"] = ("application/ofd", Zip),
@@ -22,7 +24,7 @@ internal static class EvidenceFileTypes
         ["doc"] = ("application/msword", Ole),
         ["xls"] = ("application/vnd.ms-excel", Ole),
         ["ppt"] = ("application/vnd.ms-powerpoint", Ole),
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The media type of a file named <paramref name="fileName"/> with <paramref name="bytes"/>, or null when its type is not allowed or its bytes do not match it.</summary>
     public static string? MediaTypeOf(string fileName, ReadOnlySpan<byte> bytes, IEnumerable<string> allowed)

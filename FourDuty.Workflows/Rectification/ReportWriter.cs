@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using FourDuty.Workflows.Lists;
@@ -10,14 +11,14 @@ namespace FourDuty.Workflows.Rectification;
 /// <summary>Writes the written report (书面报告) on a feedback from its records, so that nobody types it again (Art. 14).</summary>
 internal static class ReportWriter
 {
-    private static readonly Dictionary<FeedbackSource, string> Sources = new()
+    private static readonly FrozenDictionary<FeedbackSource, string> Sources = new Dictionary<FeedbackSource, string>()
     {
         [FeedbackSource.InspectionTour] = "巡视",
         [FeedbackSource.Patrol] = "巡察",
         [FeedbackSource.SupervisionCheck] = "督查",
         [FeedbackSource.Audit] = "审计",
         [FeedbackSource.SpecialCheck] = "专项检查",
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>The title and text, or null when there is no such feedback.</summary>
     public static async Task<(string Title, string Text)?> WriteAsync(DutyDbContext db, OrgChart org, Guid feedbackId, TimeZoneInfo zone, CancellationToken cancellationToken)

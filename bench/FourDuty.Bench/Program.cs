@@ -2,7 +2,7 @@ using FourDuty.Bench;
 using FourDuty.Bench.Scenarios;
 
 IScenario[] scenarios = [new ParseScenario(), new MemoryScenario(), new ExpressionsScenario(), new DurableScenario(), new OversightScenario(),
-    new DeadlinesScenario(), new MailScenario()];
+    new DeadlinesScenario(), new MailScenario(), new InboxScenario()];
 
 if (args is [var name, .. var rest] && scenarios.FirstOrDefault(s => s.Name == name) is { } scenario)
 {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Xml.Linq;
 
 namespace FourDuty.Engine.Bpmn.Parsing;
@@ -5,18 +6,18 @@ namespace FourDuty.Engine.Bpmn.Parsing;
 /// <summary>Reads the Camunda 7 extension elements inside <c>extensionElements</c>.</summary>
 internal static class CamundaExtensionReader
 {
-    private static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Unsupported = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["executionListener"] = "listeners are not run; put the work in a service task or send task of its own",
         ["taskListener"] = "listeners are not run; use a boundary timer with a send task for reminders, or a service task",
         ["connector"] = "Camunda Connect connectors are not supported; use a service task with camunda:type",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> NotExecuted = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> NotExecuted = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["formData"] = "generated forms are not used; set camunda:formKey to a form-js form",
         ["failedJobRetryTimeCycle"] = "the engine's retry policy applies instead",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IEnumerable<XElement> Extensions(XElement element) =>
         element.Elements(BpmnNames.Bpmn("extensionElements")).Elements().Where(e => e.Name.Namespace == BpmnNames.Camunda);

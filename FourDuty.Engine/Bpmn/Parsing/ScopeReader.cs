@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Xml.Linq;
 
 namespace FourDuty.Engine.Bpmn.Parsing;
@@ -9,14 +10,14 @@ namespace FourDuty.Engine.Bpmn.Parsing;
 internal sealed class ScopeReader
 {
     // The loop characteristics of a subprocess are its own, read with it as an activity.
-    private static readonly HashSet<string> Quiet =
-    [
+    private static readonly FrozenSet<string> Quiet = new HashSet<string>
+    {
         "documentation", "extensionElements", "incoming", "outgoing", "textAnnotation", "association", "group",
         "property", "auditing", "monitoring", "dataInput", "dataOutput", "inputSet", "outputSet",
         "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
-    ];
+    }.ToFrozenSet();
 
-    private static readonly Dictionary<string, string> NotExecuted = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> NotExecuted = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["dataObject"] = "data objects are not created as variables; use process variables",
         ["dataObjectReference"] = "data objects are not created as variables; use process variables",
@@ -28,9 +29,9 @@ internal sealed class ScopeReader
         ["humanPerformer"] = "resource roles do not assign tasks; use camunda:assignee or camunda:candidateGroups",
         ["potentialOwner"] = "resource roles do not assign tasks; use camunda:assignee or camunda:candidateGroups",
         ["resourceRole"] = "resource roles do not assign tasks; use camunda:assignee or camunda:candidateGroups",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> UnsupportedNodes = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> UnsupportedNodes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["businessRuleTask"] = "business rule tasks (DMN decisions) are not supported yet; use a service task with a handler, or an exclusive gateway",
         ["complexGateway"] = "complex gateways have no agreed execution semantics; use an inclusive or exclusive gateway",
@@ -40,7 +41,7 @@ internal sealed class ScopeReader
         ["subChoreography"] = "choreographies are descriptive and cannot run",
         ["choreographyTask"] = "choreographies are descriptive and cannot run",
         ["implicitThrowEvent"] = "implicit throw events are not supported",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly ParseContext _context;
     private readonly EventReader _events;

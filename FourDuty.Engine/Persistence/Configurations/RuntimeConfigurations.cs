@@ -70,6 +70,8 @@ internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<Use
         builder.Property(t => t.Revision).IsConcurrencyToken();
         builder.HasIndex(t => new { t.InstanceId, t.Status });
         builder.HasIndex(t => new { t.Status, t.Assignee });
+        // A person's delegated tasks in their inbox (ListPersonalTasksAsync): found by owner, not by scanning the open tasks.
+        builder.HasIndex(t => new { t.Status, t.Owner });
         builder.HasIndex(t => new { t.Status, t.DueAt });
     }
 }

@@ -86,6 +86,27 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
             .ToList();
     }
 
+    public async Task<IReadOnlyList<PersonalTask>> ListPersonalTasksAsync(string person, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from task in db.Tasks.AsNoTracking()
+                where task.Status == UserTaskStatus.Open
+                    && (task.Assignee == person || task.Owner == person
+                        || (task.Assignee == null && (task.CandidateGroups != null || task.CandidateUsers!.Contains(person))))
+                join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
+                join definition in db.ProcessDefinitions.AsNoTracking() on instance.DefinitionId equals definition.Id into definitions
+                from definition in definitions.DefaultIfEmpty()
+                orderby task.CreatedAt, task.Id
+                select new { task, Name = definition == null ? instance.DefinitionKey : definition.Name ?? instance.DefinitionKey, instance.BusinessKey })
+            .ToListAsync(cancellationToken);
+
+        // The database narrows candidate users by substring; the exact comma-separated match is checked here.
+        return rows.Where(r => r.task.Assignee is not null || r.task.Owner == person || r.task.CandidateGroups is not null
+                || TaskCandidates.Contains(r.task.CandidateUsers, person))
+            .Select(r => new PersonalTask(r.task, r.Name, r.BusinessKey)).ToList();
+    }
+
     public Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken) =>
         ListAsync(db => (instanceId is { } id ? db.Incidents.Where(i => i.InstanceId == id) : db.Incidents).OrderBy(i => i.CreatedAt), cancellationToken);
 
@@ -151,6 +172,11 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
         if (filter.DueBefore is { } dueBefore)
         {
             tasks = tasks.Where(t => t.DueAt <= dueBefore);
+        }
+
+        if (filter.DueFrom is { } dueFrom)
+        {
+            tasks = tasks.Where(t => t.DueAt >= dueFrom);
         }
 
         if (filter.CandidateGroup is { } group)

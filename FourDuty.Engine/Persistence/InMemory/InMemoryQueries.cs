@@ -55,7 +55,22 @@ internal sealed partial class InMemoryEngineStore
                 .Where(t => filter.CandidateGroup is null || TaskCandidates.Contains(t.CandidateGroups, filter.CandidateGroup))
                 .Where(t => filter.InstanceId is null || t.InstanceId == filter.InstanceId)
                 .Where(t => filter.DueBefore is null || (t.DueAt is { } due && due <= filter.DueBefore))
+                .Where(t => filter.DueFrom is null || (t.DueAt is { } from && from >= filter.DueFrom))
                 .OrderBy(t => t.CreatedAt).Select(RowCopy.Of).ToList());
+
+        public Task<IReadOnlyList<PersonalTask>> ListPersonalTasksAsync(string person, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<PersonalTask>>(() => AllTasks()
+                .Where(t => t.Status == UserTaskStatus.Open && (t.Assignee == person || t.Owner == person
+                    || (t.Assignee is null && (t.CandidateGroups is not null || TaskCandidates.Contains(t.CandidateUsers, person)))))
+                .Where(t => store._instances.ContainsKey(t.InstanceId))
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Select(t =>
+                {
+                    var instance = store._instances[t.InstanceId].Instance;
+                    var name = store._definitions.FirstOrDefault(d => d.Id == instance.DefinitionId)?.Name ?? instance.DefinitionKey;
+                    return new PersonalTask(RowCopy.Of(t), name, instance.BusinessKey);
+                })
+                .ToList());
 
         public Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<IncidentRecord>>(() => store._instances.Values.SelectMany(s => s.Incidents)

@@ -31,6 +31,14 @@ public interface IEngineQueries
     /// <summary>User tasks matching the filter, oldest first.</summary>
     Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The open tasks a person may be asked about, oldest first, each with its process's name and business key, in one read:
+    /// assigned to them, delegated by them (they own it), or unassigned with candidates. Only candidate users are matched
+    /// here; who belongs to a candidate group is the caller's to decide. Served by indexes on (status, assignee) and
+    /// (status, owner), so a million open tasks of others cost nothing.
+    /// </summary>
+    Task<IReadOnlyList<PersonalTask>> ListPersonalTasksAsync(string person, CancellationToken cancellationToken = default);
+
     /// <summary>Open incidents, of one instance or of all.</summary>
     Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default);
 
@@ -81,6 +89,12 @@ public sealed record InstanceSnapshot(
 /// <param name="FormRecord">The deployed form its formKey names, or null.</param>
 public sealed record TaskView(UserTaskRecord Task, InstanceRecord Instance, string ProcessName, FormDefinitionRecord? FormRecord);
 
+/// <summary>An open task with what a list of work shows beside it.</summary>
+/// <param name="Task">The task.</param>
+/// <param name="ProcessName">Its process's name (the key when the model names none).</param>
+/// <param name="BusinessKey">Its instance's business key.</param>
+public sealed record PersonalTask(UserTaskRecord Task, string ProcessName, string? BusinessKey);
+
 /// <summary>Which instances to list.</summary>
 /// <param name="DefinitionKey">Only instances of this process.</param>
 /// <param name="Status">Only instances in this state.</param>
@@ -95,10 +109,12 @@ public sealed record InstanceFilter(string? DefinitionKey = null, InstanceStatus
 /// <param name="InstanceId">Only tasks of this instance.</param>
 /// <param name="Status">Open (default), completed or cancelled.</param>
 /// <param name="DueBefore">Only tasks due at or before this instant.</param>
+/// <param name="DueFrom">Only tasks due at or after this instant.</param>
 public sealed record TaskFilter(
     string? Assignee = null,
     string? CandidateUser = null,
     string? CandidateGroup = null,
     Guid? InstanceId = null,
     UserTaskStatus Status = UserTaskStatus.Open,
-    DateTimeOffset? DueBefore = null);
+    DateTimeOffset? DueBefore = null,
+    DateTimeOffset? DueFrom = null);

@@ -32,7 +32,7 @@ public sealed partial class OutboxPageTests
         var engine = host.Services.GetRequiredService<ProcessEngine>();
         (await engine.DeployAsync([new DeploymentResource("p.bpmn", Model)])).Succeeded.ShouldBeTrue();
         await engine.StartAsync("p");
-        var sent = await SentAsync(engine);
+        var sent = await host.WaitForOutboxAsync(row => row.Status == OutboxStatus.Sent);
         using var stranger = host.CreateBrowser();
         using var office = host.CreateClientFor("zhou.office");
         using var operatorClient = host.CreateClientFor("admin");
@@ -62,7 +62,7 @@ public sealed partial class OutboxPageTests
         (await engine.DeployAsync([new DeploymentResource("p.bpmn", Model.Replace("wang.president", "chengang"))])).Succeeded.ShouldBeTrue();
         await engine.StartAsync("p");
 
-        var failed = await DeliveredAsync(engine, OutboxStatus.Failed);
+        var failed = await host.WaitForOutboxAsync(row => row.Status == OutboxStatus.Failed);
         using var operatorClient = host.CreateClientFor("admin");
         var list = await operatorClient.GetStringAsync("/outbox");
 
@@ -70,20 +70,5 @@ public sealed partial class OutboxPageTests
         list.ShouldContain("chengang");
         list.ShouldContain("is not in the organisation file");
         (Directory.Exists(host.PickupFolder) ? Directory.GetFiles(host.PickupFolder) : []).ShouldBeEmpty();
-    }
-
-    private static Task<OutboxRecord> SentAsync(ProcessEngine engine) => DeliveredAsync(engine, OutboxStatus.Sent);
-
-    private static async Task<OutboxRecord> DeliveredAsync(ProcessEngine engine, OutboxStatus status)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
-        {
-            if ((await engine.Queries.ListOutboxAsync(10)).FirstOrDefault(o => o.Status == status) is { } row)
-            {
-                return row;
-            }
-        }
-
-        throw new TimeoutException($"No task mail reached the status {status}.");
     }
 }

@@ -163,21 +163,10 @@ public sealed class InboxBrowserTests
     private static async Task<string> MailedLinkAsync(FourDutyHostFactory host, Guid taskId)
     {
         var engine = host.Services.GetRequiredService<FourDuty.Engine.ProcessEngine>();
-        // The service's own background delivery may hold the row while it sends: wait for it by time, not by a count of
-        // rounds (polling what is there, as ReadsChangeNothingTests does; no clock involved).
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50))
-        {
-            await engine.RunDueWorkAsync();
-            var mail = (await engine.Queries.ListOutboxAsync(50)).FirstOrDefault(m => m.TaskId == taskId && m.Status == FourDuty.Engine.Runtime.State.OutboxStatus.Sent);
-            if (mail is not null)
-            {
-                var html = MimeKit.MimeMessage.Load(Path.Combine(host.PickupFolder, $"{mail.Id:N}.eml")).HtmlBody ?? "";
-                var url = new Uri(TaskPageScraping.TaskLinkIn(html));
-                return url.PathAndQuery;
-            }
-        }
-
-        throw new InvalidOperationException($"No mail was sent for task {taskId}.");
+        var mail = await host.WaitForOutboxAsync(
+            m => m.TaskId == taskId && m.Status == FourDuty.Engine.Runtime.State.OutboxStatus.Sent, () => engine.RunDueWorkAsync());
+        var html = MimeKit.MimeMessage.Load(Path.Combine(host.PickupFolder, $"{mail.Id:N}.eml")).HtmlBody ?? "";
+        return new Uri(TaskPageScraping.TaskLinkIn(html)).PathAndQuery;
     }
 
     [SkippableFact]

@@ -140,6 +140,18 @@ internal sealed class HostNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The node's resident memory (RSS) in megabytes, read fresh; zero once it has exited.</summary>
+    public double ResidentMegabytes()
+    {
+        if (_process.HasExited)
+        {
+            return 0;
+        }
+
+        _process.Refresh();
+        return _process.WorkingSet64 / 1048576.0;
+    }
+
     public string Tail(int lines = 40) => string.Join('\n', Output.Split('\n').TakeLast(lines));
 
     public async ValueTask DisposeAsync()

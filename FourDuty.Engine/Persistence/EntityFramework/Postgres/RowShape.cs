@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,10 +5,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 
-/// <summary>How one entity type is stored, read once from the Entity Framework model: table, columns, key, concurrency tokens.</summary>
+/// <summary>
+/// How one entity type is stored, read once from the Entity Framework model: table, columns, key, concurrency tokens. The
+/// shape is kept on the model itself (a runtime annotation of the entity type), so it lives and dies with the model and no
+/// static table holds it.
+/// </summary>
 internal sealed class RowShape
 {
-    private static readonly ConcurrentDictionary<IEntityType, RowShape> Shapes = new();
+    private const string Annotation = "FourDuty:RowShape";
 
     private RowShape(IEntityType type)
     {
@@ -28,7 +31,7 @@ internal sealed class RowShape
 
     public IReadOnlyList<Column> Tokens { get; }
 
-    public static RowShape Of(IEntityType type) => Shapes.GetOrAdd(type, t => new RowShape(t));
+    public static RowShape Of(IEntityType type) => type.GetOrAddRuntimeAnnotationValue(Annotation, t => new RowShape(t!), type);
 
     /// <summary>One column: its name, and how a property value becomes a parameter value.</summary>
     internal sealed class Column(IProperty property, string name, RelationalTypeMapping mapping)

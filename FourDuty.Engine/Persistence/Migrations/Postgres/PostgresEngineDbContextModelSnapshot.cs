@@ -789,6 +789,9 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "Assignee")
                         .HasDatabaseName("ix_user_tasks_status_assignee");
 
+                    b.HasIndex("Status", "Owner")
+                        .HasDatabaseName("ix_user_tasks_status_owner");
+
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_user_tasks_status_due_at");
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace FourDuty.Engine.Jobs;
+namespace FourDuty.Engine.Runtime;
 
 /// <summary>
 /// What this node is working on now: job runs, outbox deliveries. Their claims in the database carry a lease kept
