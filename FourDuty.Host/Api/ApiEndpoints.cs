@@ -9,6 +9,7 @@ internal static class ApiEndpoints
         api.MapDeploymentEndpoints();
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
+        FourDuty.Host.Mail.InstanceMailEndpoints.MapInstanceMailEndpoints(api);
         api.MapTaskEndpoints();
         api.MapEventEndpoints();
         api.MapIncidentEndpoints();

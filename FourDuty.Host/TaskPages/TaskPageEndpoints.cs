@@ -73,8 +73,13 @@ internal static class TaskPageEndpoints
 
         var form = engine.FormOf(view);
         var tokens = antiforgery.GetAndStoreTokens(context);
+        // The page speaks the language of the person the link was made for, as that person's mails do.
+        var people = context.RequestServices.GetRequiredService<PeopleDirectory>();
+        var language = FourDuty.Host.Web.UiLanguage.Of(context.Request, state.Person is { } person ? people.Find(person)?.Culture : null);
+        FourDuty.Host.Web.UiLanguage.Vary(context.Response);
+        var texts = new TaskPageHtml.Texts(language, context.RequestServices.GetRequiredService<FourDuty.Host.Web.ClientAssets>());
         return Page(status, TaskPageHtml.Task(state.Task, view.ProcessName, view.Instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
-            form is null ? "" : FormHtml.Fields(form.Schema, posted, errors), script));
+            form is null ? "" : FormHtml.Fields(form.Schema, posted, errors), script, texts));
     }
 
     private static async Task<IResult> CompleteAsync(string token, HttpContext context, ProcessEngine engine, IAntiforgery antiforgery,

@@ -19,24 +19,31 @@ internal static class TaskPageHtml
         """);
 
     public static string Task(UserTaskRecord task, string processName, string? businessKey, string formAction, string antiforgeryField,
-        string antiforgeryToken, string fieldsHtml, Web.PageAssets? script = null) => Page(task.Name ?? task.ElementId, $"""
+        string antiforgeryToken, string fieldsHtml, Web.PageAssets? script = null, Texts? texts = null) => Page(task.Name ?? task.ElementId, $"""
         <h1>{E(task.Name ?? task.ElementId)}</h1>
         <table class="facts">
-          <tr><th>所属流程</th><td>{E(processName)}{(businessKey is null ? "" : $"（{E(businessKey)}）")}</td></tr>
-          <tr><th>办理期限</th><td>{(task.DueAt is { } due ? E(Format(due)) : "无")}</td></tr>
-          <tr><th>收到时间</th><td>{E(Format(task.CreatedAt))}</td></tr>
+          <tr><th>{E(T(texts, "task.process", "所属流程"))}</th><td>{E(processName)}{(businessKey is null ? "" : $"（{E(businessKey)}）")}</td></tr>
+          <tr><th>{E(T(texts, "task.due", "办理期限"))}</th><td>{(task.DueAt is { } due ? E(Format(due)) : E(T(texts, "tasks.noDeadline", "无")))}</td></tr>
+          <tr><th>{E(T(texts, "task.received", "收到时间"))}</th><td>{E(Format(task.CreatedAt))}</td></tr>
         </table>
-        {(task.Description is null ? "" : $"<div class=\"ask\"><h2>办理事项</h2><p>{E(task.Description).Replace("\n", "<br>", StringComparison.Ordinal)}</p></div>")}
+        {(task.Description is null ? "" : $"<div class=\"ask\"><h2>{E(T(texts, "task.asked", "办理事项"))}</h2><p>{E(task.Description).Replace("\n", "<br>", StringComparison.Ordinal)}</p></div>")}
         <form method="post" action="{E(formAction)}">
           <input type="hidden" name="{E(antiforgeryField)}" value="{E(antiforgeryToken)}">
           {fieldsHtml}
-          <button type="submit">提交办理结果</button>
+          <button type="submit">{E(T(texts, "task.submit", "提交办理结果"))}</button>
         </form>
-        """, head: script is null ? "" : $"""
+        """, lang: texts?.Language ?? "zh-CN", head: script is null ? "" : $"""
         <link rel="icon" href="data:,">
         <script type="module" src="{E(script.Script)}"></script>
         {(script.Style is null ? "" : $"<link rel=\"stylesheet\" href=\"{E(script.Style)}\">")}
         """);
+
+    /// <summary>The page's language and where its strings come from (the pages' resource files).</summary>
+    internal sealed record Texts(string Language, Web.ClientAssets Assets);
+
+    // A string of the page's language from the resource files; the Chinese written here when the pages were not built.
+    private static string T(Texts? texts, string key, string chinese) =>
+        texts?.Assets.Text(texts.Language, key) is { } text && text != key ? text : chinese;
 
     public static string Format(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Shanghai).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);

@@ -51,6 +51,7 @@ internal static class PageEndpoints
         app.MapGet("/designer", (HttpContext context, ClientAssets assets) => Page(context, assets, "designer")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/inbox", (HttpContext context, ClientAssets assets) => Page(context, assets, "inbox")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/instances", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/instances/start", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/instances/{id:guid}", (HttpContext context, ClientAssets assets) => Page(context, assets, "instances")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/calendar", (HttpContext context, ClientAssets assets) => Page(context, assets, "calendar")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/operations", (HttpContext context, ClientAssets assets) => Page(context, assets, "operations")).ExcludeFromDescription().AllowAnonymous();

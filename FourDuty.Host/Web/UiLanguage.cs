@@ -16,11 +16,22 @@ internal static class UiLanguage
 
     public static IReadOnlyList<string> All { get; } = [Chinese, English];
 
-    public static string Of(HttpRequest request)
+    public static string Of(HttpRequest request) => Of(request, person: null);
+
+    /// <summary>
+    /// The language of a page meant for one person (a mailed task link): the switch when used, else the person's language
+    /// from the organisation (<paramref name="person"/>: zh-CN, en, or null when unknown), else the browser's.
+    /// </summary>
+    public static string Of(HttpRequest request, string? person)
     {
         if (request.Cookies[Cookie] is { } chosen && All.Contains(chosen, StringComparer.Ordinal))
         {
             return chosen;
+        }
+
+        if (person is not null && All.FirstOrDefault(lang => person.StartsWith(lang[..2], StringComparison.OrdinalIgnoreCase)) is { } known)
+        {
+            return known;
         }
 
         var preferences = request.GetTypedHeaders().AcceptLanguage

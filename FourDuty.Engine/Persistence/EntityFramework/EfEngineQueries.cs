@@ -116,6 +116,9 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
     public Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(int limit, CancellationToken cancellationToken) =>
         ListAsync(db => db.Outbox.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit), cancellationToken);
 
+    public Task<IReadOnlyList<OutboxRecord>> ListOutboxOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        ListAsync(db => db.Outbox.Where(o => o.InstanceId == instanceId).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id), cancellationToken);
+
     public Task<IReadOnlyList<OutboxRecord>> FindDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ListAsync(db => db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now).OrderBy(o => o.DueAt).Take(limit), cancellationToken);
 

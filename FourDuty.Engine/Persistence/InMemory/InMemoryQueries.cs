@@ -83,6 +83,10 @@ internal sealed partial class InMemoryEngineStore
             Read<IReadOnlyList<OutboxRecord>>(() => store._outbox.Values.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
                 .Take(limit).Select(RowCopy.Of).ToList());
 
+        public Task<IReadOnlyList<OutboxRecord>> ListOutboxOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+            Read<IReadOnlyList<OutboxRecord>>(() => store._outbox.Values.Where(o => o.InstanceId == instanceId).OrderByDescending(o => o.CreatedAt)
+                .ThenByDescending(o => o.Id).Select(RowCopy.Of).ToList());
+
         public Task<IReadOnlyList<OutboxRecord>> FindDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<OutboxRecord>>(() => store._outbox.Values.Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now)
                 .OrderBy(o => o.DueAt).Take(limit).Select(RowCopy.Of).ToList());

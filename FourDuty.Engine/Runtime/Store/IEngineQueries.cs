@@ -48,6 +48,9 @@ public interface IEngineQueries
     /// <summary>Outbox rows, newest first (the outbox page).</summary>
     Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The outbox rows one instance wrote (its mails), newest first.</summary>
+    Task<IReadOnlyList<OutboxRecord>> ListOutboxOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>Pending outbox rows due at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<OutboxRecord>> FindDueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 

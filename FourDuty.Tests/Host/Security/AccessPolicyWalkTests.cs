@@ -41,6 +41,8 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/instances"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances/{id}"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances/{id}/history"] = [AccessRole.Office, AccessRole.Discipline],
+        ["GET /api/instances/{id}/mails"] = [AccessRole.Office],
+        ["GET /api/instances/{id}/mails/{mailId}"] = [AccessRole.Office],
         ["DELETE /api/instances/{id}"] = [AccessRole.Office],
         ["PUT /api/instances/{id}/variables"] = [AccessRole.Office],
         ["GET /api/tasks"] = [Anyone],

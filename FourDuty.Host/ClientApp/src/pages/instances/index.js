@@ -7,6 +7,7 @@ import { h, replace } from '../../shared/dom.js';
 import { api, errorMessage, signInUrl } from '../../shared/api.js';
 import { allows, loadMe } from '../../shared/me.js';
 import { formatInstant } from '../../shared/tasks.js';
+import { showStart } from './start.js';
 import './instances.css';
 
 const person = await loadMe().catch(() => null);
@@ -15,7 +16,9 @@ if (!person) {
 } else {
   const main = await startPage('instances');
   const id = location.pathname.split('/').filter(Boolean)[1];
-  if (id) await showInstance(main, id); else await showList(main);
+  if (id === 'start') await showStart(main, person);
+  else if (id) await showInstance(main, id);
+  else await showList(main);
 }
 
 async function showList(main) {
@@ -30,6 +33,7 @@ async function showList(main) {
   const incident = h('input', { id: 'fd-f-incident', name: 'incident', type: 'checkbox', value: '1', checked: params.get('incident') === '1' });
   const results = h('div', {}, h('p', { class: 'fd-muted' }, t('common.loading')));
   main.append(h('h1', {}, t('pages.instances.title')),
+    allows(person, 'office') ? h('p', {}, h('a', { class: 'fd-button', href: '/instances/start' }, t('start.title'))) : null,
     h('form', { class: 'fd-filters', method: 'get', action: '/instances' },
       field('definition', t('instances.definition'), definition), field('state', t('instances.state'), state),
       field('subject', t('instances.subject'), subject), field('from', t('instances.from'), from), field('to', t('instances.to'), to),
@@ -105,6 +109,7 @@ async function showInstance(main, id) {
     task.dueAt ? ` · ${t('tasks.dueAt', { at: formatInstant(task.dueAt) })}` : ''))) : h('p', { class: 'fd-empty' }, t('instances.noTasks'))));
 
   main.append(section('variables', variablesTable(id, view.variables, status)));
+  if (allows(person, 'office')) main.append(section('mails', await mailsTable(id)));
   main.append(section('history', h('div', { class: 'fd-table-wrap', tabindex: '0', role: 'region', 'aria-label': t('instances.table') }, h('table', { class: 'fd-table' },
     h('thead', {}, h('tr', {}, ['at', 'event', 'element', 'details'].map(c => h('th', { scope: 'col' }, t(`instances.historyColumns.${c}`))))),
     h('tbody', {}, history.map(event => h('tr', {}, h('td', { class: 'fd-nowrap' }, formatInstant(event.at)), h('td', {}, event.type),
@@ -181,6 +186,29 @@ function variablesTable(id, variables, status) {
   }, h('div', { class: 'fd-field' }, h('label', { for: 'fd-new-name' }, t('instances.newName')), name),
   h('div', { class: 'fd-field' }, h('label', { for: 'fd-new-value' }, t('instances.newValue')), value),
   h('button', { type: 'submit', class: 'fd-button' }, t('instances.save'))));
+}
+
+// The mails the instance sent (outbox), newest first; each opens as it went out, its task links blanked out.
+async function mailsTable(id) {
+  let mails;
+  try {
+    mails = await api(`/api/instances/${id}/mails`);
+  } catch (error) {
+    return errorMessage(error);
+  }
+  if (!mails.length) return h('p', { class: 'fd-empty' }, t('instances.noMails'));
+  return h('div', { class: 'fd-table-wrap', tabindex: '0', role: 'region', 'aria-label': t('instances.table') }, h('table', { class: 'fd-table fd-mails' },
+    h('thead', {}, h('tr', {}, ['recipient', 'subject', 'kind', 'status', 'sentAt', 'error'].map(c => h('th', { scope: 'col' }, t(`instances.mailColumns.${c}`))))),
+    h('tbody', {}, mails.map(mail => h('tr', { 'data-mail-id': mail.id },
+      h('td', {}, mail.recipientName ?? mail.recipient ?? '', mail.recipientEmail ? h('div', { class: 'fd-muted fd-small' }, mail.recipientEmail) : null),
+      h('td', {}, mail.stored
+        ? h('a', { href: `/api/instances/${id}/mails/${mail.id}`, target: '_blank', rel: 'noopener' }, mail.subject || t('instances.readMail'))
+        : h('span', { class: 'fd-muted' }, t('instances.notStored'))),
+      h('td', {}, mail.template ?? mail.kind),
+      h('td', {}, h('span', { class: `fd-badge ${mail.status === 'Failed' ? 'fd-red' : mail.status === 'Pending' ? 'fd-yellow' : 'fd-green'}` },
+        t(`instances.mailStates.${mail.status}`))),
+      h('td', { class: 'fd-nowrap' }, mail.sentAt ? formatInstant(mail.sentAt) : ''),
+      h('td', {}, mail.lastError ?? ''))))));
 }
 
 function section(kind, content) {

@@ -9,7 +9,8 @@ import { api, ApiError, errorMessage, signInUrl, useAntiforgery } from '../../sh
 import { loadMe } from '../../shared/me.js';
 import { formatInstant, urgencyBadge } from '../../shared/tasks.js';
 import { evidenceSection } from './evidence.js';
-import { fieldErrors, formKeys } from './form-errors.js';
+import { formKeys } from '../../shared/form-errors.js';
+import { drawForm, showFieldErrors } from '../../shared/form.js';
 
 const parts = location.pathname.split('/').filter(Boolean);
 const link = parts[0] === 't' ? parts[1] ?? '' : null;
@@ -119,11 +120,7 @@ async function show(main, person, source) {
   let form = null;
   let evidence = null;
   if (schema) {
-    replace(formHost, h('p', { class: 'fd-muted' }, t('common.loading')));
-    const { Form } = await import('./form-viewer.js');
-    replace(formHost);
-    form = new Form({ container: formHost });
-    await form.importSchema(schema, data ?? {});
+    form = await drawForm(formHost, schema, data ?? {});
     performance.mark('fd-task-form-shown');
     const evidenceKey = formKeys(schema).find(field => /evidence/i.test(field.key));
     if (evidenceKey) {
@@ -148,12 +145,7 @@ async function show(main, person, source) {
       replace(main, h('h1', {}, t('task.done')), h('p', { role: 'status' }, t('task.doneText', { name: task.name ?? '' })), source.after());
     } catch (error) {
       submit.disabled = false;
-      if (error instanceof ApiError && error.status === 422 && Array.isArray(error.problem.errors) && form) {
-        const { byField, list } = fieldErrors(schema, error.problem.errors);
-        form._setState({ errors: byField });
-        replace(problems, h('div', { class: 'fd-error', role: 'alert' }, h('p', {}, t('task.fixFields')),
-          h('ul', {}, list.map(item => h('li', {}, h('a', { href: `#${item.domId}` }, item.label), '：', item.message)))));
-      } else {
+      if (!(form && showFieldErrors(error, form, schema, problems))) {
         replace(status, errorMessage(error));
       }
     }

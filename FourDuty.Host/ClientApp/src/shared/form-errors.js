@@ -1,6 +1,6 @@
 // The server's field errors (422: { key, label, code, message } per field) placed where form-js shows its own: its
 // state's errors, by component id. Messages are the page's language, by the error's code; the server's text otherwise.
-import { t } from '../../shared/i18n.js';
+import { t } from './i18n.js';
 
 /** Every keyed component of a form-js schema, nested ones included, with its id, key and label. */
 export function formKeys(schema) {
