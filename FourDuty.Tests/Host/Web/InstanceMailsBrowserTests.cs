@@ -70,6 +70,11 @@ public sealed class InstanceMailsBrowserTests
         text.ShouldContain("赵敏");
         text.ShouldContain("核查整改情况");
         text.ShouldContain("已发送");
+        // The history speaks the page's language too, not the engine's event names.
+        var history = await browser.Page.Locator("section[aria-labelledby=fd-history]").InnerTextAsync();
+        history.ShouldContain("流程发起");
+        history.ShouldContain("生成任务");
+        history.ShouldNotContain("ElementEntered");
         await browser.ScreenshotAsync("instance-mails-zh");
         var serious = (await browser.Page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
         serious.ShouldBeEmpty(string.Join("\n", serious));

@@ -112,7 +112,7 @@ async function showInstance(main, id) {
   if (allows(person, 'office')) main.append(section('mails', await mailsTable(id)));
   main.append(section('history', h('div', { class: 'fd-table-wrap', tabindex: '0', role: 'region', 'aria-label': t('instances.table') }, h('table', { class: 'fd-table' },
     h('thead', {}, h('tr', {}, ['at', 'event', 'element', 'details'].map(c => h('th', { scope: 'col' }, t(`instances.historyColumns.${c}`))))),
-    h('tbody', {}, history.map(event => h('tr', {}, h('td', { class: 'fd-nowrap' }, formatInstant(event.at)), h('td', {}, event.type),
+    h('tbody', {}, history.map(event => h('tr', {}, h('td', { class: 'fd-nowrap' }, formatInstant(event.at)), h('td', { title: event.type }, eventName(event.type)),
       h('td', {}, event.elementId ?? ''), h('td', {}, event.details ? h('code', { class: 'fd-details' }, readable(event.details)) : ''))))))));
 
   try {
@@ -222,4 +222,11 @@ function readable(details) {
   } catch {
     return details;
   }
+}
+
+// The event in the page's language; a type this page does not know yet shows as the engine names it.
+function eventName(type) {
+  const key = `instances.events.${type}`;
+  const name = t(key);
+  return name === key ? type : name;
 }
