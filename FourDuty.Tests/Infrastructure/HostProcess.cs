@@ -53,13 +53,17 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("fourduty-node-").FullName;
-        var start = new ProcessStartInfo("dotnet")
+        // Through env(1), which then becomes dotnet (same process id): a test run started in the background (nohup, `&`) inherits
+        // an ignored SIGINT from its shell and would pass it on, and the node would then never see the Ctrl+C the tests send.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FourDuty.Host.dll"));
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
