@@ -6,8 +6,8 @@ using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Store;
-using FourDuty.Engine.Runtime.Variables;
 using FourDuty.Engine.Time;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine;
 
@@ -269,7 +269,7 @@ public sealed class ProcessEngine
 
     private static string? Checked(string? businessKey) =>
         // A business key is the office's own reference ("示范学院/巡察-3"): a '/' is part of it, never a path.
-        businessKey is not null && Runtime.Variables.InputRules.Problem(businessKey, "business key", allowSeparators: true) is { } problem
+        businessKey is not null && InputRules.Problem(businessKey, "business key", allowSeparators: true) is { } problem
             ? throw new EngineException(EngineErrors.InvalidName, problem)
             : businessKey;
 }

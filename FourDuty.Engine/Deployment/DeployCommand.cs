@@ -4,6 +4,7 @@ using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Deployment;
 
@@ -56,7 +57,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
             .ToList();
         foreach (var resource in resources)
         {
-            if (Runtime.Variables.InputRules.Problem(resource.Name, "file name") is { } problem)
+            if (InputRules.Problem(resource.Name, "file name") is { } problem)
             {
                 problems.Add(Problem(problem, resource.Name));
             }

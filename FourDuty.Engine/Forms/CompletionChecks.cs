@@ -3,7 +3,7 @@ using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Tasks;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Forms;
 

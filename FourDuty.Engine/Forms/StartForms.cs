@@ -2,7 +2,7 @@ using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Execution;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Forms;
 

@@ -1,7 +1,7 @@
 using FourDuty.Engine.Runtime.Behaviours;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 
