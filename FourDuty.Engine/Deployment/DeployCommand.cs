@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using FourDuty.Engine.Bpmn;
-using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Variables;

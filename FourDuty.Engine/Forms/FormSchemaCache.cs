@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Deployment;
 
 namespace FourDuty.Engine.Forms;
 

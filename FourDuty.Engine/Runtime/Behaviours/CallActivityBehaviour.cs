@@ -1,4 +1,5 @@
 using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Variables;
@@ -85,7 +86,7 @@ internal sealed class CallActivityBehaviour : IWaitBehaviour
         }
     }
 
-    private static async Task<Persistence.ProcessDefinitionRecord?> SameDeploymentAsync(Execution.Execution execution, string key)
+    private static async Task<ProcessDefinitionRecord?> SameDeploymentAsync(Execution.Execution execution, string key)
     {
         var session = execution.Step.Session;
         var caller = await session.FindDefinitionAsync(execution.Definition.Id, default);
@@ -101,7 +102,7 @@ internal sealed class CallActivityBehaviour : IWaitBehaviour
         return null;
     }
 
-    private static async Task<Persistence.ProcessDefinitionRecord?> FindByTagAsync(Execution.Execution execution, string key, string tag)
+    private static async Task<ProcessDefinitionRecord?> FindByTagAsync(Execution.Execution execution, string key, string tag)
     {
         var session = execution.Step.Session;
         var latest = await session.FindDefinitionAsync(key, null, default);
