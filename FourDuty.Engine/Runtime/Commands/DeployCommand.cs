@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using FourDuty.Engine.Bpmn;
-using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Variables;
 
-namespace FourDuty.Engine.Deployment;
+namespace FourDuty.Engine.Runtime.Commands;
 
 /// <summary>
 /// Validates every file and, if none has errors, stores each executable process as a version of its key: an
