@@ -1,4 +1,3 @@
-using FourDuty.Engine.Forms;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Variables;
 

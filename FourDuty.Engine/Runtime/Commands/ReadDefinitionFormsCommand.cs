@@ -1,6 +1,5 @@
 using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Deployment;
-using FourDuty.Engine.Forms;
 using FourDuty.Engine.Runtime.Execution;
 
 namespace FourDuty.Engine.Runtime.Commands;
