@@ -1,4 +1,3 @@
-using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Execution;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FourDuty.Engine.Forms;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
