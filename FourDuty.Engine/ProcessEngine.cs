@@ -6,8 +6,8 @@ using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Commands;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Store;
-using FourDuty.Engine.Runtime.Variables;
 using FourDuty.Engine.Time;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine;
 
@@ -55,13 +55,13 @@ public sealed class ProcessEngine
 
     /// <summary>The forms the user tasks of a deployed version open (the latest version when <paramref name="version"/> is null).</summary>
     /// <exception cref="EngineException">No such process or version is deployed.</exception>
-    public Task<IReadOnlyList<Forms.FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
     /// <summary>The start form of a deployed version (its plain start event's <c>camunda:formKey</c>); null when it names none.</summary>
     /// <exception cref="EngineException">No such process or version is deployed, or it cannot be started by key.</exception>
-    public Task<Forms.FormDefinitionRecordInfo?> GetStartFormAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(new Forms.ReadStartFormCommand(key, version), cancellationToken);
+    public Task<FormDefinitionRecordInfo?> GetStartFormAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadStartFormCommand(key, version), cancellationToken);
 
     /// <summary>
     /// Starts the latest version of <paramref name="key"/> (or <paramref name="version"/>) at its plain start event, or, as
@@ -91,7 +91,7 @@ public sealed class ProcessEngine
     /// <summary>The form of a task read with <see cref="IEngineQueries.GetTaskViewAsync"/>, parsed (once per deployed form version).</summary>
     public Runtime.Tasks.TaskForm? FormOf(TaskView view) =>
         view.FormRecord is { } form
-            ? new Runtime.Tasks.TaskForm(new Forms.FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), _services.Forms.Get(form))
+            ? new Runtime.Tasks.TaskForm(new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), _services.Forms.Get(form))
             : null;
 
     /// <summary>
@@ -269,7 +269,7 @@ public sealed class ProcessEngine
 
     private static string? Checked(string? businessKey) =>
         // A business key is the office's own reference ("示范学院/巡察-3"): a '/' is part of it, never a path.
-        businessKey is not null && Runtime.Variables.InputRules.Problem(businessKey, "business key", allowSeparators: true) is { } problem
+        businessKey is not null && InputRules.Problem(businessKey, "business key", allowSeparators: true) is { } problem
             ? throw new EngineException(EngineErrors.InvalidName, problem)
             : businessKey;
 }

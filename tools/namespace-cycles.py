@@ -2,7 +2,9 @@
 """Lists the dependencies between the engine's top namespaces (FourDuty.Engine.X) and the cycles among them.
 
 A file depends on a namespace when it names it in a `using` or as a qualified name (`Runtime.State.TaskRecord`,
-`FourDuty.Engine.Forms.X`). Rough (text, not the compiler's binding) but enough to see a cycle appear or go.
+`FourDuty.Engine.Forms.X`). Rough (text, not the compiler's binding) but enough to see a cycle appear or go. Exits with 1 when there is a
+cycle (a pair, or a longer loop), so a script or CI step fails; the test NamespaceLayeringTests holds the same rule
+and the layer order (docs/decisions/0029-engine-layering.md).
 Usage: python3 tools/namespace-cycles.py [FourDuty.Engine]
 """
 import os, re, sys, itertools
@@ -33,3 +35,18 @@ for a, b in itertools.combinations(tops, 2):
         for side, other in ((a, b), (b, a)):
             if len(deps[side][other]) <= 4:
                 print(f"      {side}->{other}: {', '.join(deps[side][other])}")
+
+# Longer loops (A -> B -> C -> A) hide from the pairs above: every namespace that reaches itself is in one.
+def reaches(start):
+    seen, todo = set(), [start]
+    while todo:
+        for other in deps[todo.pop()]:
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+looped = sorted(t for t in tops if t in reaches(t))
+if looped:
+    print(f"\nin a cycle: {', '.join(looped)}")
+    sys.exit(1)
+print("  none")

@@ -1,5 +1,6 @@
 using FourDuty.Engine.Bpmn.Parsing;
 using FourDuty.Engine.Bpmn.Validation;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Bpmn;
 
@@ -49,7 +50,7 @@ public sealed class BpmnParser(BpmnParserLimits? limits = null)
                 within = false;
             }
 
-            if (Runtime.Variables.InputRules.Problem(process.Id, "process id") is { } problem)
+            if (InputRules.Problem(process.Id, "process id") is { } problem)
             {
                 problems.Report(BpmnRules.InvalidValue, process, problem);
             }

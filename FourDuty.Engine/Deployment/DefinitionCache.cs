@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FourDuty.Engine.Bpmn;
-using FourDuty.Engine.Persistence;
 
 namespace FourDuty.Engine.Deployment;
 

@@ -1,4 +1,4 @@
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Expressions;
 

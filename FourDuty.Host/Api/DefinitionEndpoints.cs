@@ -1,4 +1,5 @@
 using FourDuty.Engine;
+using FourDuty.Engine.Deployment;
 using FourDuty.Host.Security.Audit;
 using FourDuty.Host.Security.Policies;
 
@@ -64,7 +65,7 @@ internal static class DefinitionEndpoints
         return Results.Created($"/api/instances/{id}", InstanceView.From(instance!));
     }
 
-    private static object Summary(FourDuty.Engine.Persistence.ProcessDefinitionRecord d) =>
+    private static object Summary(ProcessDefinitionRecord d) =>
         new { d.Id, d.Key, d.Version, d.Name, d.VersionTag, d.ResourceName, d.DeploymentId, d.DeployedAt };
 
     private static IResult Missing(string key) =>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using FourDuty.Engine;
-using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;
 using FourDuty.Engine.Time;
 using FourDuty.Host.Security.Policies;

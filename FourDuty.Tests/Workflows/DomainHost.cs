@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime;
-using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Time;
 using FourDuty.Tests.Engine.Runtime;
 using FourDuty.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Deployment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

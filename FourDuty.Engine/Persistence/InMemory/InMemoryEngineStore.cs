@@ -1,3 +1,4 @@
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;

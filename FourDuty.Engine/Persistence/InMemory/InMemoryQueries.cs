@@ -1,6 +1,7 @@
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Tasks;
 using FourDuty.Engine.Runtime.Store;
+using FourDuty.Engine.Runtime.Tasks;
 
 namespace FourDuty.Engine.Persistence.InMemory;
 

@@ -1,8 +1,8 @@
 using FourDuty.Engine.Bpmn;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Runtime.Execution;
-using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Behaviours;
 
@@ -86,7 +86,7 @@ internal sealed class CallActivityBehaviour : IWaitBehaviour
         }
     }
 
-    private static async Task<Persistence.ProcessDefinitionRecord?> SameDeploymentAsync(Execution.Execution execution, string key)
+    private static async Task<ProcessDefinitionRecord?> SameDeploymentAsync(Execution.Execution execution, string key)
     {
         var session = execution.Step.Session;
         var caller = await session.FindDefinitionAsync(execution.Definition.Id, default);
@@ -102,7 +102,7 @@ internal sealed class CallActivityBehaviour : IWaitBehaviour
         return null;
     }
 
-    private static async Task<Persistence.ProcessDefinitionRecord?> FindByTagAsync(Execution.Execution execution, string key, string tag)
+    private static async Task<ProcessDefinitionRecord?> FindByTagAsync(Execution.Execution execution, string key, string tag)
     {
         var session = execution.Step.Session;
         var latest = await session.FindDefinitionAsync(key, null, default);

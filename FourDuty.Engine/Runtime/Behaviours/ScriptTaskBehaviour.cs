@@ -1,7 +1,7 @@
 using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Runtime.Execution;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Behaviours;
 

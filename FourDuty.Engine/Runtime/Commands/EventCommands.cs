@@ -1,6 +1,5 @@
 using FourDuty.Engine.Runtime.Execution;
-using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 

@@ -2,7 +2,7 @@ using FourDuty.Engine.Runtime.Behaviours;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.Handlers;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 

@@ -3,8 +3,8 @@ using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Expressions;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
 using FourDuty.Engine.Time;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 

@@ -1,7 +1,8 @@
 using FourDuty.Engine.Runtime.Behaviours;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 
@@ -12,7 +13,7 @@ internal sealed record CompleteTaskCommand(Guid TaskId, string? UserId, IReadOnl
     public async Task<bool> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
         var (instance, task) = await OpenTask.FindAsync(step, TaskId, ExpectedRevision, cancellationToken);
-        var variables = await Forms.TaskForms.CheckAsync(step, instance, task, Variables, UserId, cancellationToken);
+        var variables = await TaskForms.CheckAsync(step, instance, task, Variables, UserId, cancellationToken);
         var token = instance.Token(task.TokenId)!;
         var execution = await step.ExecutionAsync(instance, token);
         step.Agenda.Add(instance, token, task.ElementId, IncidentPhase.Leave,

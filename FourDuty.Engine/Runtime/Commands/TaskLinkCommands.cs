@@ -1,7 +1,7 @@
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Tasks;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Commands;
 
@@ -53,7 +53,7 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
         IReadOnlyDictionary<string, VariableValue> variables;
         try
         {
-            variables = await Forms.TaskForms.CheckAsync(step, instance, task, Variables, link.Person, cancellationToken);
+            variables = await TaskForms.CheckAsync(step, instance, task, Variables, link.Person, cancellationToken);
         }
         catch (EngineException invalid) when (invalid.Error == EngineErrors.InvalidForm)
         {

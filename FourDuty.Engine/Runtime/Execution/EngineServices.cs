@@ -38,7 +38,7 @@ internal sealed class EngineServices(
 
     public LatestVersions LatestVersions { get; } = new();
 
-    public Forms.FormSchemaCache Forms { get; } = new();
+    public FormSchemaCache Forms { get; } = new();
 
     public IReadOnlyList<Tasks.IUserTaskListener> TaskListeners { get; } = taskListeners.ToList();
 

@@ -2,8 +2,8 @@ using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Behaviours;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
 using FourDuty.Engine.Time;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Execution;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Execution;
 

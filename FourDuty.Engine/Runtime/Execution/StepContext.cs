@@ -1,6 +1,7 @@
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Runtime.Store;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Execution;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Execution;
 

@@ -1,6 +1,7 @@
 using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Time;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Engine.Runtime.Execution;
 
@@ -46,7 +47,7 @@ internal sealed class WaitStates(StepContext step)
         }
 
         var value = execution.Evaluate(timer.Value, "timer");
-        if (value.Type == State.VariableType.Date)
+        if (value.Type == VariableType.Date)
         {
             var text = value.AsDate().ToString("O");
             return TimerSchedule.TryParse(TimerKind.Date, text, out var at, out _) ? (at!, text) : throw Invalid(value.ToString());

@@ -1,4 +1,4 @@
-using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.State;
 
 namespace FourDuty.Engine.Runtime.Store;

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Forms;
 
 namespace FourDuty.Engine.Runtime.Tasks;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FourDuty.Engine.Expressions;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 using FourDuty.Tests.Engine.Runtime;
 
 namespace FourDuty.Tests.Engine.Expressions;

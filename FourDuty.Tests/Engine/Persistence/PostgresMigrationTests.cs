@@ -1,3 +1,4 @@
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Persistence;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,3 @@
-using FourDuty.Engine.Runtime.State;
-
 namespace FourDuty.Tests.Engine.Runtime;
 
 /// <summary>Events beyond the Camunda corpus: throws, escalation through call activities, timer event subprocesses, start timers.</summary>

@@ -1,4 +1,5 @@
 using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Tests.Engine.Runtime;
 

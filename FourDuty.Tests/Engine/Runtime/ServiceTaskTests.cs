@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FourDuty.Engine.Runtime.Handlers;
-using FourDuty.Engine.Runtime.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FourDuty.Tests.Engine.Runtime;

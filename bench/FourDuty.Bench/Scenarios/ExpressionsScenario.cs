@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FourDuty.Engine.Expressions;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
 namespace FourDuty.Bench.Scenarios;
 

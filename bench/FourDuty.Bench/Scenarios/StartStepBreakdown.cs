@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FourDuty.Engine.Persistence;
 using FourDuty.Engine.Runtime.State;
+using FourDuty.Engine.Variables;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -23,7 +23,7 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("FourDuty.Engine.Persistence.FormDefinitionRecord", b =>
+            modelBuilder.Entity("FourDuty.Engine.Deployment.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -77,7 +77,7 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                     b.ToTable("form_definitions", "fourduty");
                 });
 
-            modelBuilder.Entity("FourDuty.Engine.Persistence.ProcessDefinitionRecord", b =>
+            modelBuilder.Entity("FourDuty.Engine.Deployment.ProcessDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -17,7 +17,7 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("FourDuty.Engine.Persistence.FormDefinitionRecord", b =>
+            modelBuilder.Entity("FourDuty.Engine.Deployment.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -71,7 +71,7 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("form_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("FourDuty.Engine.Persistence.ProcessDefinitionRecord", b =>
+            modelBuilder.Entity("FourDuty.Engine.Deployment.ProcessDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

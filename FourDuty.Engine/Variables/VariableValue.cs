@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FourDuty.Engine.Runtime.State;
-
-namespace FourDuty.Engine.Runtime.Variables;
+namespace FourDuty.Engine.Variables;
 
 /// <summary>A variable's value: JSON, with dates told apart from strings.</summary>
 /// <param name="Type">The JSON type (dates are kept as ISO 8601 strings in UTC).</param>

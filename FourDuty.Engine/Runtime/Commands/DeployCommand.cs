@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using FourDuty.Engine.Bpmn;
-using FourDuty.Engine.Persistence;
-using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Execution;
+using FourDuty.Engine.Variables;
 
-namespace FourDuty.Engine.Deployment;
+namespace FourDuty.Engine.Runtime.Commands;
 
 /// <summary>
 /// Validates every file and, if none has errors, stores each executable process as a version of its key: an
@@ -56,7 +56,7 @@ internal sealed record DeployCommand(IReadOnlyList<DeploymentResource> Resources
             .ToList();
         foreach (var resource in resources)
         {
-            if (Runtime.Variables.InputRules.Problem(resource.Name, "file name") is { } problem)
+            if (InputRules.Problem(resource.Name, "file name") is { } problem)
             {
                 problems.Add(Problem(problem, resource.Name));
             }

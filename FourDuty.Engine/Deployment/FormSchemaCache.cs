@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Forms;
 
-namespace FourDuty.Engine.Forms;
+namespace FourDuty.Engine.Deployment;
 
 /// <summary>
 /// Each deployed form version parsed once per engine. A deployed version never changes, so its id is the key; the cache

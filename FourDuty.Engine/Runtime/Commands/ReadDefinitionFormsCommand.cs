@@ -1,10 +1,7 @@
-using FourDuty.Engine.Bpmn;
-using FourDuty.Engine.Forms;
-using FourDuty.Engine.Runtime;
-using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Execution;
 
-namespace FourDuty.Engine.Deployment;
+namespace FourDuty.Engine.Runtime.Commands;
 
 /// <summary>
 /// The forms the user tasks (and the start event) of one definition version open, found as a task would find them (the same deployment

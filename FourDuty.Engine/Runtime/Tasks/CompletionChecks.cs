@@ -1,11 +1,9 @@
-using System.Text.Json.Nodes;
-using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Forms;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Tasks;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
-namespace FourDuty.Engine.Forms;
+namespace FourDuty.Engine.Runtime.Tasks;
 
 /// <summary>Runs the layers' <see cref="ITaskCompletionCheck"/>s on a completion that passed its form, and refuses it as a form refuses one.</summary>
 internal static class CompletionChecks

@@ -1,4 +1,4 @@
-namespace FourDuty.Engine.Persistence;
+namespace FourDuty.Engine.Deployment;
 
 /// <summary>One deployed version of a form-js form (a <c>.form</c> file), found by the file name a task's formKey gives.</summary>
 public sealed class FormDefinitionRecord

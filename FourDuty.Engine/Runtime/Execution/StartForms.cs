@@ -1,10 +1,10 @@
 using FourDuty.Engine.Bpmn;
 using FourDuty.Engine.Deployment;
-using FourDuty.Engine.Runtime;
-using FourDuty.Engine.Runtime.Execution;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Forms;
+using FourDuty.Engine.Runtime.Tasks;
+using FourDuty.Engine.Variables;
 
-namespace FourDuty.Engine.Forms;
+namespace FourDuty.Engine.Runtime.Execution;
 
 /// <summary>
 /// The start form of a process (a plain start event's <c>camunda:formKey</c>, as in Camunda 7), and the check of the

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using FourDuty.Engine.Deployment;
-using FourDuty.Engine.Runtime;
+using FourDuty.Engine.Forms;
 using FourDuty.Engine.Runtime.Execution;
 using FourDuty.Engine.Runtime.State;
-using FourDuty.Engine.Runtime.Variables;
+using FourDuty.Engine.Variables;
 
-namespace FourDuty.Engine.Forms;
+namespace FourDuty.Engine.Runtime.Tasks;
 
 /// <summary>
 /// The form of a user task (from its <c>camunda:formKey</c>), and the server-side check of what is submitted to
@@ -86,10 +86,3 @@ internal static class TaskForms
         return result.Variables.ToDictionary(v => v.Key, v => VariableValue.FromJson(v.Value), StringComparer.Ordinal);
     }
 }
-
-/// <summary>Which form version a task uses.</summary>
-/// <param name="Id">The form version's id.</param>
-/// <param name="Key">The file name.</param>
-/// <param name="Version">The version.</param>
-/// <param name="Json">The form-js JSON.</param>
-public sealed record FormDefinitionRecordInfo(Guid Id, string Key, int Version, string Json);

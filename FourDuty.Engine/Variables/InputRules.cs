@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FourDuty.Engine.Runtime.Variables;
+namespace FourDuty.Engine.Variables;
 
 /// <summary>
 /// What names and keys that come from outside may hold: variable names, process keys, business keys, file names.

@@ -1,4 +1,4 @@
-namespace FourDuty.Engine.Persistence;
+namespace FourDuty.Engine.Deployment;
 
 /// <summary>One deployed version of a process definition, stored as the XML it was deployed from.</summary>
 public sealed class ProcessDefinitionRecord

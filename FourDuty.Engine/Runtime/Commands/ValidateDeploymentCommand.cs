@@ -1,8 +1,8 @@
 using FourDuty.Engine.Bpmn;
-using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Execution;
 
-namespace FourDuty.Engine.Deployment;
+namespace FourDuty.Engine.Runtime.Commands;
 
 /// <summary>Checks files exactly as <see cref="DeployCommand"/> would, and stores nothing.</summary>
 internal sealed record ValidateDeploymentCommand(IReadOnlyList<DeploymentResource> Resources, BpmnParser Parser) : IEngineCommand<DeploymentResult>

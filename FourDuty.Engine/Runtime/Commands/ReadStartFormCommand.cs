@@ -1,8 +1,7 @@
-using FourDuty.Engine.Runtime;
-using FourDuty.Engine.Runtime.Commands;
+using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Runtime.Execution;
 
-namespace FourDuty.Engine.Forms;
+namespace FourDuty.Engine.Runtime.Commands;
 
 /// <summary>The start form of the latest (or a given) version of a process; null when its start event names none. Changes nothing.</summary>
 internal sealed record ReadStartFormCommand(string Key, int? Version) : IEngineCommand<FormDefinitionRecordInfo?>
