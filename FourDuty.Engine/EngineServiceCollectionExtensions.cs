@@ -43,8 +43,7 @@ public static class EngineServiceCollectionExtensions
             sp.GetServices<Runtime.Tasks.IUserTaskListener>(), sp.GetService<Runtime.Tasks.ITaskAssignmentResolver>(),
             sp.GetServices<Runtime.Tasks.ITaskCompletionCheck>(), sp.GetServices<Deployment.IDeploymentRule>()));
         services.AddSingleton(sp => new Outbox.OutboxDelivery(sp.GetRequiredService<IEngineStore>(), () => sp.GetServices<Outbox.IOutboxHandler>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetServices<IStepListener>(),
-            inBackground: setup.JobDriver == JobDriver.Hangfire));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Runtime.EngineOptions>(), sp.GetServices<IStepListener>()));
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton(sp => new ProcessEngine(

@@ -184,7 +184,7 @@ public sealed class ProcessEngine
 
     /// <summary>
     /// Fires every due timer and runs every due job, earliest first, until nothing is due; returns how many ran. Due outbox rows are
-    /// delivered too, unless the node's outbox process sends them (the Hangfire job driver), which goes on in the background.
+    /// delivered too, unless an outbox process runs on this node (a Hangfire server), which sends them in the background.
     /// </summary>
     public async Task<int> RunDueWorkAsync(CancellationToken cancellationToken = default)
     {
@@ -264,7 +264,7 @@ public sealed class ProcessEngine
     private async Task<List<Runtime.State.JobRecord>> DueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         (await Queries.FindDueJobsAsync(now, limit, cancellationToken)).Where(job => !_jobs.IsRunning(job.Id)).ToList();
 
-    // Where the node's outbox process sends the mail (decision 0020), the rounds here leave it to it: a slow or stopped mail
+    // While the node's outbox process runs (decision 0020), the rounds here leave the mail to it: a slow or stopped mail
     // server then holds up no step, no timer and no move of the simulated clock (decision 0030).
     private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         _outbox.InBackground ? [] : (await Queries.FindDueOutboxAsync(now, limit, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();

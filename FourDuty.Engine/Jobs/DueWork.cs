@@ -43,6 +43,9 @@ internal sealed class DueWork(
         return released;
     }
 
+    /// <summary>This node's outbox process started (true) or stopped (false); see <see cref="OutboxDelivery.InBackground"/>.</summary>
+    public void OutboxProcessRuns(bool runs) => outbox.ProcessRuns(runs);
+
     /// <summary>Lets go of everything this node holds (a clean stop).</summary>
     public Task LeaveAsync(CancellationToken cancellationToken) =>
         store?.LeaveAsync(node, engine.Clock.GetUtcNow(), cancellationToken) ?? Task.CompletedTask;

@@ -14,14 +14,18 @@ internal sealed class OutboxDelivery(
     Func<IEnumerable<IOutboxHandler>> handlers,
     TimeProvider clock,
     EngineOptions options,
-    IEnumerable<Runtime.Commands.IStepListener> listeners,
-    bool inBackground)
+    IEnumerable<Runtime.Commands.IStepListener> listeners)
 {
+    private int _processes;
+
     /// <summary>
-    /// True where the node's outbox process delivers the rows (the Hangfire job driver): the engine's own rounds of due work
-    /// (<see cref="ProcessEngine.RunDueWorkAsync"/>, moving a simulated clock) then leave them to it.
+    /// True while an outbox process runs on this node (a Hangfire server with the due-work processes): the engine's own
+    /// rounds of due work (<see cref="ProcessEngine.RunDueWorkAsync"/>, moving a simulated clock) then leave the rows to it.
     /// </summary>
-    public bool InBackground => inBackground;
+    public bool InBackground => Volatile.Read(ref _processes) > 0;
+
+    /// <summary>An outbox process of this node started (true) or stopped (false).</summary>
+    public void ProcessRuns(bool runs) => Interlocked.Add(ref _processes, runs ? 1 : -1);
 
     // Handlers are looked up on first use: they may themselves depend on the engine.
     private readonly Lazy<Dictionary<string, IOutboxHandler>> _handlers =
