@@ -182,7 +182,10 @@ public sealed class ProcessEngine
     /// <summary>Delivers a due outbox row with its handler; false when it is not pending, not due, or not delivered this time.</summary>
     public Task<bool> DeliverOutboxAsync(Guid outboxId, CancellationToken cancellationToken = default) => _outbox.DeliverAsync(outboxId, cancellationToken);
 
-    /// <summary>Fires every due timer and runs every due job, earliest first, until nothing is due; returns how many ran.</summary>
+    /// <summary>
+    /// Fires every due timer and runs every due job, earliest first, until nothing is due; returns how many ran. Due outbox rows are
+    /// delivered too, unless an outbox process runs on this node (a Hangfire server), which sends them in the background.
+    /// </summary>
     public async Task<int> RunDueWorkAsync(CancellationToken cancellationToken = default)
     {
         var count = 0;
@@ -261,8 +264,10 @@ public sealed class ProcessEngine
     private async Task<List<Runtime.State.JobRecord>> DueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         (await Queries.FindDueJobsAsync(now, limit, cancellationToken)).Where(job => !_jobs.IsRunning(job.Id)).ToList();
 
+    // While the node's outbox process runs (decision 0020), the rounds here leave the mail to it: a slow or stopped mail
+    // server then holds up no step, no timer and no move of the simulated clock (decision 0030).
     private async Task<List<Runtime.State.OutboxRecord>> DueOutboxAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        (await Queries.FindDueOutboxAsync(now, limit, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
+        _outbox.InBackground ? [] : (await Queries.FindDueOutboxAsync(now, limit, cancellationToken)).Where(row => !_outbox.IsSending(row.Id)).ToList();
 
     private Dictionary<string, VariableValue> Convert(IReadOnlyDictionary<string, JsonNode?>? variables) =>
         Runtime.Execution.VariableLimits.FromRequest(variables, _services.Options);

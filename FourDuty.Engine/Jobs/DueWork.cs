@@ -43,6 +43,9 @@ internal sealed class DueWork(
         return released;
     }
 
+    /// <summary>This node's outbox process started (true) or stopped (false); see <see cref="OutboxDelivery.InBackground"/>.</summary>
+    public void OutboxProcessRuns(bool runs) => outbox.ProcessRuns(runs);
+
     /// <summary>Lets go of everything this node holds (a clean stop).</summary>
     public Task LeaveAsync(CancellationToken cancellationToken) =>
         store?.LeaveAsync(node, engine.Clock.GetUtcNow(), cancellationToken) ?? Task.CompletedTask;
@@ -182,28 +185,74 @@ internal sealed class DueWork(
             return 0;
         }
 
+        // Outcomes are recorded a few at a time, one statement for each group, while the rest are still being sent: a group is
+        // written once OutboxRecordBatch outcomes are in or the deliveries of the batch are done. A node that dies between a
+        // send and its record sends that mail again after its claims are freed (at least once, same Message-ID).
+        var busy = outbox.Hold(claimed.Select(m => m.Id));
+        var done = new System.Collections.Concurrent.ConcurrentQueue<OutboxResult>();
+        var recorded = new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte>();
         try
         {
-            await System.Threading.Tasks.Parallel.ForEachAsync(claimed, Degree(options.OutboxParallelism, cancellationToken), async (message, token) =>
-            {
-                try
+            await System.Threading.Tasks.Parallel.ForEachAsync(claimed.Where(m => !busy.Contains(m.Id)), Degree(options.OutboxParallelism, cancellationToken),
+                async (message, token) =>
                 {
-                    await outbox.DeliverClaimedAsync(message, token);
-                }
-                catch (Exception exception) when (!token.IsCancellationRequested)
-                {
-                    // The handler's own failures are recorded as such; this is the record itself failing. The lease
-                    // brings the row back.
-                    logger.LogWarning(exception, "Outbox row {OutboxId} was not recorded", message.Id);
-                }
-            });
+                    done.Enqueue(await outbox.DeliverClaimedAsync(message, token));
+                    if (done.Count >= options.OutboxRecordBatch)
+                    {
+                        await RecordAsync(done, recorded, token);
+                    }
+                });
         }
         finally
         {
-            await store.FinishOutboxAsync(node.Id, claimed.Select(m => m.Id).ToList(), CancellationToken.None);
+            while (!done.IsEmpty)
+            {
+                await RecordAsync(done, recorded, CancellationToken.None);
+            }
+
+            var unrecorded = claimed.Select(m => m.Id).Where(id => !recorded.ContainsKey(id)).ToList();
+            outbox.Let(unrecorded.Except(busy));
+            if (unrecorded.Count > 0)
+            {
+                await store.FinishOutboxAsync(node.Id, unrecorded, CancellationToken.None);
+            }
         }
 
         return claimed.Count;
+    }
+
+    /// <summary>Records what is in <paramref name="done"/> in one statement, then lets go of those rows in this node's hands.</summary>
+    private async Task RecordAsync(System.Collections.Concurrent.ConcurrentQueue<OutboxResult> done,
+        System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> recorded, CancellationToken cancellationToken)
+    {
+        var results = new List<OutboxResult>();
+        while (results.Count < options.OutboxRecordBatch * 4 && done.TryDequeue(out var result))
+        {
+            results.Add(result);
+        }
+
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store!.RecordOutboxAsync(node.Id, results, cancellationToken);
+            foreach (var result in results)
+            {
+                recorded[result.Id] = 0;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The mails went out and their rows still say pending: the lease brings them back, sent again with the same Message-ID.
+            logger.LogWarning(exception, "{Count} outbox outcomes were not recorded", results.Count);
+        }
+        finally
+        {
+            outbox.Let(results.Select(r => r.Id));
+        }
     }
 
     /// <summary>Runs due jobs (each claimed by a step of its own); returns how many were due.</summary>

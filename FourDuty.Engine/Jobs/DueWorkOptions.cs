@@ -21,6 +21,9 @@ public sealed class DueWorkOptions
     /// <summary>Outbox rows of a claimed batch delivered at once (the mail transport keeps its own connection limit).</summary>
     public int OutboxParallelism { get; set; } = 16;
 
+    /// <summary>Outcomes of delivered outbox rows recorded by one statement (sooner when the claimed batch is done).</summary>
+    public int OutboxRecordBatch { get; set; } = 32;
+
     /// <summary>Jobs (service tasks, asynchronous continuations) run at once.</summary>
     public int JobParallelism { get; set; } = 4;
 

@@ -16,6 +16,7 @@ internal abstract class DueWorkProcess(ILogger logger) : IBackgroundProcess
     /// <summary>The loop: rounds, and a wait whenever a round found nothing.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
+        Started();
         while (!stopping.IsCancellationRequested)
         {
             int done;
@@ -54,6 +55,10 @@ internal abstract class DueWorkProcess(ILogger logger) : IBackgroundProcess
 
     protected abstract Task WaitAsync(CancellationToken cancellationToken);
 
+    protected virtual void Started()
+    {
+    }
+
     protected virtual Task StoppedAsync() => Task.CompletedTask;
 
     /// <inheritdoc />
@@ -77,6 +82,15 @@ internal sealed class OutboxProcess(DueWork work, DueWorkSignal signal, DueWorkO
         work.TimersBehind ? Task.FromResult(0) : work.DeliverOutboxAsync(cancellationToken);
 
     protected override Task WaitAsync(CancellationToken cancellationToken) => signal.Outbox.WaitAsync(options.PollInterval, cancellationToken);
+
+    // While this runs, the engine's own rounds of due work leave the mail to it (decision 0030).
+    protected override void Started() => work.OutboxProcessRuns(true);
+
+    protected override Task StoppedAsync()
+    {
+        work.OutboxProcessRuns(false);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Runs due jobs.</summary>

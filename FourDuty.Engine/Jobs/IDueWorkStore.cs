@@ -33,7 +33,14 @@ internal interface IDueWorkStore
     Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(Guid node, DateTimeOffset now, DateTimeOffset leaseUntil, int limit,
         IReadOnlyCollection<Guid> held, CancellationToken cancellationToken);
 
-    /// <summary>Lets go of outbox rows this node claimed and has recorded (sent, failed, or to be retried later by anyone).</summary>
+    /// <summary>
+    /// Records the outcomes of claimed rows in one statement and lets go of their claims: each row only while it is still
+    /// pending with the attempt count its claim gave it (decision 0006; a row whose lease ran out and that another node took
+    /// over keeps that node's record). Returns how many rows were recorded.
+    /// </summary>
+    Task<int> RecordOutboxAsync(Guid node, IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken);
+
+    /// <summary>Lets go of outbox rows this node claimed and did not record (their lease brings them back).</summary>
     Task FinishOutboxAsync(Guid node, IReadOnlyList<Guid> rows, CancellationToken cancellationToken);
 }
 

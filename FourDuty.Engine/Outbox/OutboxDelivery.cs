@@ -16,6 +16,17 @@ internal sealed class OutboxDelivery(
     EngineOptions options,
     IEnumerable<Runtime.Commands.IStepListener> listeners)
 {
+    private int _processes;
+
+    /// <summary>
+    /// True while an outbox process runs on this node (a Hangfire server with the due-work processes): the engine's own
+    /// rounds of due work (<see cref="ProcessEngine.RunDueWorkAsync"/>, moving a simulated clock) then leave the rows to it.
+    /// </summary>
+    public bool InBackground => Volatile.Read(ref _processes) > 0;
+
+    /// <summary>An outbox process of this node started (true) or stopped (false).</summary>
+    public void ProcessRuns(bool runs) => Interlocked.Add(ref _processes, runs ? 1 : -1);
+
     // Handlers are looked up on first use: they may themselves depend on the engine.
     private readonly Lazy<Dictionary<string, IOutboxHandler>> _handlers =
         new(() => handlers().ToDictionary(h => h.Kind, StringComparer.Ordinal));
@@ -36,11 +47,27 @@ internal sealed class OutboxDelivery(
     public IReadOnlyCollection<Guid> Sending => _sending.Ids;
 
     /// <summary>
-    /// Delivers a row that a batch claim (<see cref="Jobs.IDueWorkStore.ClaimOutboxAsync"/>) already took for this attempt, and
-    /// records the outcome; false when it was not sent this time.
+    /// Marks rows that a batch claim (<see cref="Jobs.IDueWorkStore.ClaimOutboxAsync"/>) took as in this node's hands until
+    /// <see cref="Let"/>; gives the ones that another delivery on this node holds already (they are left out).
     /// </summary>
-    public Task<bool> DeliverClaimedAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        _sending.RunAsync(message.Id, async () => await RecordAsync(message, await HandleAsync(message, cancellationToken), cancellationToken));
+    public IReadOnlyList<Guid> Hold(IEnumerable<Guid> outboxIds) => outboxIds.Where(id => !_sending.TryHold(id)).ToList();
+
+    /// <summary>Ends <see cref="Hold"/> for rows whose outcome is recorded (or left to their lease).</summary>
+    public void Let(IEnumerable<Guid> outboxIds)
+    {
+        foreach (var id in outboxIds)
+        {
+            _sending.Let(id);
+        }
+    }
+
+    /// <summary>
+    /// Delivers a row that a batch claim already took for this attempt and says what to record, without recording it: the
+    /// caller records outcomes in batches (<see cref="Jobs.IDueWorkStore.RecordOutboxAsync"/>), still only while the attempt is
+    /// the claimed one.
+    /// </summary>
+    public async Task<OutboxResult> DeliverClaimedAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        ResultOf(message, await HandleAsync(message, cancellationToken), clock.GetUtcNow());
 
     private async Task<bool> ClaimAndDeliverAsync(Guid outboxId, CancellationToken cancellationToken)
     {
@@ -63,7 +90,12 @@ internal sealed class OutboxDelivery(
             return false;
         }
 
-        Record(current, outcome, clock.GetUtcNow());
+        var result = ResultOf(message, outcome, clock.GetUtcNow());
+        current.Status = result.Status;
+        current.DueAt = result.DueAt ?? current.DueAt;
+        current.SentAt = result.SentAt ?? current.SentAt;
+        current.Reply = result.Reply ?? current.Reply;
+        current.LastError = result.LastError ?? current.LastError;
         try
         {
             await session.CommitAsync(cancellationToken);
@@ -133,30 +165,30 @@ internal sealed class OutboxDelivery(
         }
     }
 
-    private void Record(OutboxRecord row, OutboxOutcome outcome, DateTimeOffset now)
+    /// <summary>What an attempt's outcome changes in its row: the status, and the reply, the error or the next try's due time.</summary>
+    private OutboxResult ResultOf(OutboxMessage message, OutboxOutcome outcome, DateTimeOffset now)
     {
+        var attempts = message.Attempt + 1;
         switch (outcome.Kind)
         {
             case OutboxOutcomeKind.Sent:
-                row.Status = OutboxStatus.Sent;
-                row.SentAt = now;
-                row.Reply = Trim(outcome.Reply);
-                break;
+                return new(message.Id, attempts, OutboxStatus.Sent, null, now, Trim(outcome.Reply), null);
             case OutboxOutcomeKind.Failed:
-                row.Status = OutboxStatus.Failed;
-                row.LastError = Trim(outcome.Reply);
-                break;
+                return new(message.Id, attempts, OutboxStatus.Failed, null, null, null, Trim(outcome.Reply));
             case OutboxOutcomeKind.Skipped:
-                row.Status = OutboxStatus.Skipped;
-                row.Reply = Trim(outcome.Reply);
-                break;
+                return new(message.Id, attempts, OutboxStatus.Skipped, null, null, Trim(outcome.Reply), null);
             default:
-                row.LastError = Trim(outcome.Reply);
-                var wait = options.OutboxRetryBackoff * Math.Pow(2, Math.Min(row.Attempts - 1, 16));
-                row.DueAt = now + (wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait);
-                break;
+                var wait = options.OutboxRetryBackoff * Math.Pow(2, Math.Min(attempts - 1, 16));
+                return new(message.Id, attempts, OutboxStatus.Pending, now + (wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait), null, null,
+                    Trim(outcome.Reply));
         }
     }
 
     private static string Trim(string text) => text.Length <= 2000 ? text : text[..2000];
 }
+
+/// <summary>
+/// What one attempt at an outbox row changes, to be recorded only while the row is pending with <paramref name="Attempts"/>
+/// attempts (the claim's count: a node whose lease ran out and was taken over records nothing). Null leaves a column as it is.
+/// </summary>
+internal sealed record OutboxResult(Guid Id, int Attempts, OutboxStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SentAt, string? Reply, string? LastError);

@@ -17,6 +17,12 @@ internal sealed class WorkInHand
     /// <summary>A snapshot of what this node is working on.</summary>
     public IReadOnlyCollection<Guid> Ids => _ids.Keys.ToList();
 
+    /// <summary>Takes <paramref name="id"/> in hand until <see cref="Let"/>; false when this node has it in hand already.</summary>
+    public bool TryHold(Guid id) => _ids.TryAdd(id, 0);
+
+    /// <summary>Lets go of <paramref name="id"/>.</summary>
+    public void Let(Guid id) => _ids.TryRemove(id, out _);
+
     /// <summary>Runs <paramref name="work"/> unless this node already has <paramref name="id"/> in hand, which gives false.</summary>
     public async Task<bool> RunAsync(Guid id, Func<Task<bool>> work)
     {

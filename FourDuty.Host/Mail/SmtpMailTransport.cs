@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -177,9 +178,19 @@ internal sealed class SmtpMailTransport : IMailTransport, IAsyncDisposable, IDis
         var smtp = options.Value.Smtp;
         // Only constructed when Mail:Smtp:Host is set (see MailServiceCollectionExtensions).
         var fresh = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await fresh.ConnectAsync(smtp.Host!, smtp.Port, SecurityOf(smtp.Security), cancellationToken);
+            // Our own socket, so that Nagle's algorithm is off: MailKit writes a message in pieces, and the last piece
+            // ("." that ends DATA) would otherwise wait for the server's delayed acknowledgement of the one before, 40 ms
+            // on Linux, on every message (45 ms against 2.7 ms per 12 kB message on one loopback connection, 2026-12-06).
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(smtp.Timeout);
+                await socket.ConnectAsync(smtp.Host!, smtp.Port, connecting.Token);
+            }
+
+            await fresh.ConnectAsync(socket, smtp.Host!, smtp.Port, SecurityOf(smtp.Security), cancellationToken);
             Interlocked.Increment(ref opened);
             if (!string.IsNullOrEmpty(smtp.User))
             {
@@ -189,6 +200,7 @@ internal sealed class SmtpMailTransport : IMailTransport, IAsyncDisposable, IDis
         catch
         {
             fresh.Dispose();
+            socket.Dispose();
             throw;
         }
 

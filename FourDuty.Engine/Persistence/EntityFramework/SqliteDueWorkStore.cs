@@ -72,6 +72,20 @@ internal sealed class SqliteDueWorkStore(IDbContextFactory<EngineDbContext> cont
         return claimed;
     }
 
+    public Task<int> RecordOutboxAsync(Guid node, IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken) =>
+        // One statement for the group: each row only while it is pending with the attempt its claim counted (decision 0006).
+        ExecuteAsync("""
+            UPDATE outbox SET status = r.status, due_at = coalesce(r.due_at, outbox.due_at), sent_at = coalesce(r.sent_at, outbox.sent_at),
+                reply = coalesce(r.reply, outbox.reply), last_error = coalesce(r.last_error, outbox.last_error), claimed_by = NULL
+            FROM (SELECT value ->> '$.id' AS id, value ->> '$.attempts' AS attempts, value ->> '$.status' AS status, value ->> '$.dueAt' AS due_at,
+                         value ->> '$.sentAt' AS sent_at, value ->> '$.reply' AS reply, value ->> '$.lastError' AS last_error FROM json_each($results)) AS r
+            WHERE outbox.id = r.id AND outbox.attempts = r.attempts AND outbox.status = 'Pending'
+            """, cancellationToken, ("$results", System.Text.Json.JsonSerializer.Serialize(results.Select(r => new
+            {
+                id = Id(r.Id), attempts = r.Attempts, status = r.Status.ToString(), dueAt = r.DueAt?.UtcTicks, sentAt = r.SentAt?.UtcTicks,
+                reply = r.Reply, lastError = r.LastError,
+            }))));
+
     public Task FinishOutboxAsync(Guid node, IReadOnlyList<Guid> rows, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE outbox SET claimed_by = NULL WHERE claimed_by = $node AND id IN (SELECT value FROM json_each($ids))", cancellationToken,
             ("$node", Id(node)), ("$ids", Ids(rows)));

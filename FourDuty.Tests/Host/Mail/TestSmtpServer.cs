@@ -25,8 +25,10 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     private readonly SemaphoreSlim arrivals = new(0);
     private readonly SemaphoreSlim sessionEnds = new(0);
     private readonly ConcurrentDictionary<string, SmtpResponse> refusals = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<ISecurableDuplexPipe, byte> connections = new();
+    private readonly SemaphoreSlim holding = new(0);
+    private TaskCompletionSource? held;
     private CancellationTokenSource? stop;
+    private NoDelayEndpoints? endpoints;
     private Task? running;
     private int sessions;
     private int taken;
@@ -61,6 +63,24 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     public void Accept(string address) => refusals.TryRemove(address, out _);
 
+    /// <summary>
+    /// A server that has stopped answering: from now on each message's DATA waits without a reply until <see cref="Answer"/>
+    /// (the client's command timeout still applies).
+    /// </summary>
+    public void Hold() => held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the messages held since <see cref="Hold"/>, and answers at once again.</summary>
+    public void Answer() => Interlocked.Exchange(ref held, null)?.TrySetResult();
+
+    /// <summary>Waits until a message's DATA is being held (see <see cref="Hold"/>), or fails after a while.</summary>
+    public async Task HoldingAsync()
+    {
+        if (!await holding.WaitAsync(Patience))
+        {
+            throw new TimeoutException($"No message reached the held server within {Patience.TotalSeconds} s.");
+        }
+    }
+
     /// <summary>Waits for the next message not yet taken, or fails after a while; no sleeping.</summary>
     public async Task<ReceivedMail> NextAsync()
     {
@@ -93,12 +113,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
             return;
         }
 
-        foreach (var connection in connections.Keys)
-        {
-            connection.Dispose();
-            connections.TryRemove(connection, out _);
-        }
-
+        endpoints?.DropAll();
         await stop.CancelAsync();
         try
         {
@@ -121,7 +136,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     private async Task ListenAsync(int port)
     {
-        var listeners = new ClosingListenerFactory(this);
+        var listeners = endpoints = new NoDelayEndpoints();
         var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
 
@@ -142,37 +157,24 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         Port = await bound.Task.WaitAsync(Patience);
     }
 
-    // Keeps every accepted connection, so that StopAsync can drop them.
-    private sealed class ClosingListenerFactory(TestSmtpServer server) : EndpointListenerFactory
-    {
-        public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
-            new Listener(base.CreateListener(endpointDefinition), server);
-    }
-
-    private sealed class Listener(IEndpointListener inner, TestSmtpServer server) : IEndpointListener
-    {
-        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
-        {
-            var pipe = await inner.GetPipeAsync(context, cancellationToken);
-            server.connections[pipe] = 0;
-            return pipe;
-        }
-
-        public void Dispose() => inner.Dispose();
-    }
-
     private sealed class Store(TestSmtpServer server) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(
+        public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Volatile.Read(ref server.held) is { } held)
+            {
+                server.holding.Release();
+                await held.Task.WaitAsync(cancellationToken);
+            }
+
             var raw = buffer.ToArray();
             using var stream = new MemoryStream(raw);
             var message = MimeMessage.Load(stream, cancellationToken);
             server.received.Enqueue(new ReceivedMail(
                 transaction.From.AsAddress(), transaction.To.Select(to => to.AsAddress()).ToList(), raw, message));
             server.arrivals.Release();
-            return Task.FromResult(new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 Ok: queued as {server.received.Count}"));
+            return new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 Ok: queued as {server.received.Count}");
         }
     }
 

@@ -4,10 +4,9 @@ using System.Net;
 using System.Text;
 using SmtpServer;
 using SmtpServer.ComponentModel;
-using SmtpServer.IO;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using FourDuty.Tests.Host.Mail;
 
 namespace FourDuty.Bench.Load;
 
@@ -19,8 +18,8 @@ namespace FourDuty.Bench.Load;
 internal sealed class CountingSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _messageIds = new();
-    private readonly ConcurrentDictionary<ISecurableDuplexPipe, byte> _connections = new();
     private CancellationTokenSource? _stop;
+    private NoDelayEndpoints? _endpoints;
     private Task? _running;
     private int _messages;
     private int _sessions;
@@ -37,7 +36,7 @@ internal sealed class CountingSmtpServer : IAsyncDisposable
 
     public async Task StartAsync(int port = 0)
     {
-        var listeners = new ClosingListenerFactory(this);
+        var listeners = _endpoints = new NoDelayEndpoints();
         var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var options = new SmtpServerOptionsBuilder()
@@ -62,12 +61,7 @@ internal sealed class CountingSmtpServer : IAsyncDisposable
             return;
         }
 
-        foreach (var connection in _connections.Keys)
-        {
-            connection.Dispose();
-            _connections.TryRemove(connection, out _);
-        }
-
+        _endpoints?.DropAll();
         await _stop.CancelAsync();
         try
         {
@@ -103,24 +97,6 @@ internal sealed class CountingSmtpServer : IAsyncDisposable
         }
 
         return "(none)";
-    }
-
-    private sealed class ClosingListenerFactory(CountingSmtpServer server) : EndpointListenerFactory
-    {
-        public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
-            new Listener(base.CreateListener(endpointDefinition), server);
-    }
-
-    private sealed class Listener(IEndpointListener inner, CountingSmtpServer server) : IEndpointListener
-    {
-        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
-        {
-            var pipe = await inner.GetPipeAsync(context, cancellationToken);
-            server._connections[pipe] = 0;
-            return pipe;
-        }
-
-        public void Dispose() => inner.Dispose();
     }
 
     private sealed class Store(CountingSmtpServer server) : MessageStore

@@ -135,6 +135,33 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
         return claimed;
     }
 
+    public async Task<int> RecordOutboxAsync(Guid node, IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = await OpenAsync(db, cancellationToken);
+        // One statement for the group: each row only while it is pending with the attempt its claim counted (decision 0006).
+        await using var command = new NpgsqlCommand($"""
+            UPDATE {S}.outbox o SET status = r.status, due_at = coalesce(r.due_at, o.due_at), sent_at = coalesce(r.sent_at, o.sent_at),
+                reply = coalesce(r.reply, o.reply), last_error = coalesce(r.last_error, o.last_error), claimed_by = NULL
+            FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[])
+                AS r(id, attempts, status, due_at, sent_at, reply, last_error)
+            WHERE o.id = r.id AND o.attempts = r.attempts AND o.status = 'Pending'
+            """, connection)
+        {
+            Parameters =
+            {
+                new() { Value = results.Select(r => r.Id).ToArray() },
+                new() { Value = results.Select(r => r.Attempts).ToArray() },
+                new() { Value = results.Select(r => r.Status.ToString()).ToArray() },
+                new() { Value = results.Select(r => r.DueAt?.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                new() { Value = results.Select(r => r.SentAt?.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                new() { Value = results.Select(r => r.Reply).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                new() { Value = results.Select(r => r.LastError).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            },
+        };
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task FinishOutboxAsync(Guid node, IReadOnlyList<Guid> rows, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
