@@ -67,16 +67,10 @@ internal static class TaskLinkApi
             return Problem(StatusCodes.Status400BadRequest, "TASK-LINK-STALE", "页面已过期，请从邮件中的链接重新打开此页面后再提交。 The page's form token is missing or stale.");
         }
 
-        var hash = TaskLinkTokens.Hash(valid);
-        var before = await engine.ReadTaskLinkAsync(hash, cancellationToken);
-        AuditFilter.Note(context, actor: before.Person ?? "anonymous", target: before.Task is { } linked ? $"id={linked.Id}" : null,
+        // The step checks the link itself and says whose it is: no read before it (the token check is the step's first read).
+        var state = await engine.CompleteTaskByLinkAsync(TaskLinkTokens.Hash(valid), body?.Variables, cancellationToken);
+        AuditFilter.Note(context, actor: state.Person ?? "anonymous", target: state.Task is { } linked ? $"id={linked.Id}" : null,
             summary: "by task link", via: "link");
-        if (before.Status != TaskLinkStatus.Open)
-        {
-            return Refused(before.Status, TaskPageEndpoints.Texts(before, people));
-        }
-
-        var state = await engine.CompleteTaskByLinkAsync(hash, body?.Variables, cancellationToken);
         return state.Status switch
         {
             TaskLinkStatus.CompletedNow => Results.NoContent(),
