@@ -20,6 +20,6 @@ internal sealed class DefinitionCache(BpmnParser parser)
         var process = result.Model?.Processes.FirstOrDefault(p => p.Id == record.Key)
             ?? throw new InvalidOperationException(
                 $"Stored definition '{record.Key}' version {record.Version} no longer parses: {string.Join("; ", result.Errors.Select(e => e.Message))}");
-        return new ProcessDefinition(record.Id, record.Key, record.Version, process, result.Model!, record.DeployedAt);
+        return new ProcessDefinition(record.Id, record.DeploymentId, record.Key, record.Version, process, result.Model!, record.DeployedAt);
     }
 }

@@ -9,9 +9,10 @@ public sealed class ProcessDefinition
     private readonly Dictionary<string, FlowNode> _nodes;
     private readonly ConcurrentDictionary<(string From, string To), bool> _reachable = new();
 
-    internal ProcessDefinition(Guid id, string key, int version, BpmnProcess process, BpmnModel model, DateTimeOffset deployedAt)
+    internal ProcessDefinition(Guid id, Guid deploymentId, string key, int version, BpmnProcess process, BpmnModel model, DateTimeOffset deployedAt)
     {
         Id = id;
+        DeploymentId = deploymentId;
         Key = key;
         Version = version;
         Process = process;
@@ -22,6 +23,9 @@ public sealed class ProcessDefinition
 
     /// <summary>The definition id (one per version).</summary>
     public Guid Id { get; }
+
+    /// <summary>The deployment that brought this version (its forms named <c>camunda-forms:deployment:…</c> come with it).</summary>
+    public Guid DeploymentId { get; }
 
     /// <summary>The process id from the BPMN file.</summary>
     public string Key { get; }

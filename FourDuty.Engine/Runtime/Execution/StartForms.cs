@@ -17,15 +17,7 @@ internal static class StartForms
     public static async Task<(FormDefinitionRecordInfo Record, FormSchema Schema)?> FindAsync(StepContext step, ProcessDefinition definition,
         StartEvent start, CancellationToken cancellationToken)
     {
-        if (FormFiles.Parse(start.FormKey) is not { } key)
-        {
-            return null;
-        }
-
-        var deploymentId = key.SameDeployment ? (await step.Session.FindDefinitionAsync(definition.Id, cancellationToken))?.DeploymentId : null;
-        var form = (deploymentId is null ? null : await step.Session.FindFormAsync(key.Key, deploymentId, cancellationToken))
-            ?? await step.Session.FindFormAsync(key.Key, null, cancellationToken);
-        return form is null ? null : (new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), step.Services.Forms.Get(form));
+        return await DeployedForms.FindAsync(step, start.FormKey, definition, cancellationToken);
     }
 
     /// <summary>The start's variables checked against the start form: the coerced variables, or every field error at once.</summary>

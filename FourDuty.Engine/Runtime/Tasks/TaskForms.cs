@@ -14,30 +14,10 @@ namespace FourDuty.Engine.Runtime.Tasks;
 /// </summary>
 internal static class TaskForms
 {
+    /// <summary>The task's form (<see cref="DeployedForms"/>); null when it names none or the form is not deployed.</summary>
     public static async Task<(FormDefinitionRecordInfo Record, FormSchema Schema)?> FindAsync(StepContext step, UserTaskRecord task, Guid definitionId,
-        CancellationToken cancellationToken)
-    {
-        if (FormFiles.Parse(task.FormKey) is not { } key)
-        {
-            return null;
-        }
-
-        Guid? deploymentId = null;
-        if (key.SameDeployment && await step.Session.FindDefinitionAsync(definitionId, cancellationToken) is { } definition)
-        {
-            deploymentId = definition.DeploymentId;
-        }
-
-        var form = await step.Session.FindFormAsync(key.Key, deploymentId, cancellationToken)
-            ?? await step.Session.FindFormAsync(key.Key, null, cancellationToken);
-        if (form is null)
-        {
-            return null;
-        }
-
-        var schema = step.Services.Forms.Get(form);
-        return (new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json), schema);
-    }
+        CancellationToken cancellationToken) =>
+        task.FormKey is null ? null : await DeployedForms.FindAsync(step, task.FormKey, await step.DefinitionAsync(definitionId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The submission checked against the task's form, then against the registered <see cref="Runtime.Tasks.ITaskCompletionCheck"/>s:
