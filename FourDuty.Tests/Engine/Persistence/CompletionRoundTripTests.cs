@@ -37,18 +37,9 @@ public sealed class CompletionRoundTripTests
     [SkippableFact]
     public async Task CompletingATaskWithAForm_OnAWarmCache_IsOneReadAndOneWrite()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("roundtrips");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
-        await using var provider = services.BuildServiceProvider();
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        var (provider, connectionString) = await ReviewEngineAsync("roundtrips");
+        await using var disposed = provider;
         var engine = provider.GetRequiredService<ProcessEngine>();
-        (await engine.DeployAsync([new DeploymentResource("review.bpmn", Model), new DeploymentResource("review-form.form", Form)])).Problems.ShouldBeEmpty();
         var comment = new Dictionary<string, JsonNode?> { ["comment"] = "同意" };
         // The first completion warms the caches (the parsed process, the form of its deployment).
         await engine.CompleteTaskAsync(await OpenTaskAsync(engine, await engine.StartAsync("review", "first")), comment, "p7");
@@ -84,18 +75,9 @@ public sealed class CompletionRoundTripTests
     [SkippableFact]
     public async Task ASubmissionThatBreaksTheForm_IsStillRefused_OnAWarmCache()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("roundtrips-refused");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
-        await using var provider = services.BuildServiceProvider();
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        var (provider, _) = await ReviewEngineAsync("roundtrips-refused");
+        await using var disposed = provider;
         var engine = provider.GetRequiredService<ProcessEngine>();
-        (await engine.DeployAsync([new DeploymentResource("review.bpmn", Model), new DeploymentResource("review-form.form", Form)])).Problems.ShouldBeEmpty();
         await engine.CompleteTaskAsync(await OpenTaskAsync(engine, await engine.StartAsync("review", "first")),
             new Dictionary<string, JsonNode?> { ["comment"] = "同意" }, "p7");
         var task = await OpenTaskAsync(engine, await engine.StartAsync("review", "second"));
@@ -104,6 +86,25 @@ public sealed class CompletionRoundTripTests
 
         refused.Error.ShouldBe(EngineErrors.InvalidForm);
         refused.Message.ShouldContain("审阅意见");
+    }
+
+    // An engine on a fresh PostgreSQL database with the review process and its form deployed.
+    private static async Task<(ServiceProvider Provider, string ConnectionString)> ReviewEngineAsync(string purpose)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
+        var provider = services.BuildServiceProvider();
+        await using (var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var deployed = await provider.GetRequiredService<ProcessEngine>().DeployAsync(
+            [new DeploymentResource("review.bpmn", Model), new DeploymentResource("review-form.form", Form)]);
+        deployed.Problems.ShouldBeEmpty();
+        return (provider, connectionString);
     }
 
     private static async Task<Guid> OpenTaskAsync(ProcessEngine engine, Guid instanceId) =>
