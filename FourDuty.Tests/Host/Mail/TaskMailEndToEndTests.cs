@@ -41,12 +41,7 @@ public sealed partial class TaskMailEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await TestSmtpServer.StartAsync();
-        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>(_smtp.MailSettings())
-        {
-            ["Clock:Mode"] = "Simulated",
-            ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["PublicUrl"] = "http://fourduty.test",
-        });
+        _host = new FourDutyHostFactory(settings: _smtp.MailSettingsOnSimulatedClock());
         _engine = _host.Services.GetRequiredService<ProcessEngine>();
         (await _engine.DeployAsync([new DeploymentResource("verify.bpmn", Model)])).Succeeded.ShouldBeTrue();
     }

@@ -51,6 +51,17 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         ["Mail:From"] = "noreply@college.example",
     };
 
+    /// <summary>
+    /// <see cref="MailSettings"/> for a Host on the simulated clock (starting now), whose mailed links point at
+    /// <c>http://fourduty.test</c>: the set-up of the tests that read the mails a process sends.
+    /// </summary>
+    public Dictionary<string, string> MailSettingsOnSimulatedClock() => new(MailSettings())
+    {
+        ["Clock:Mode"] = "Simulated",
+        ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["PublicUrl"] = "http://fourduty.test",
+    };
+
     public static async Task<TestSmtpServer> StartAsync()
     {
         var server = new TestSmtpServer();
