@@ -13,15 +13,13 @@ internal sealed record ReadDefinitionFormsCommand(string Key, int? Version) : IE
     {
         var definition = await step.Session.FindDefinitionAsync(Key, Version, cancellationToken)
             ?? throw new EngineException(EngineErrors.DefinitionNotFound, $"No process with key '{Key}'{(Version is null ? "" : $" and version {Version}")} is deployed.");
+        var process = step.Services.Definitions.Get(definition);
         var forms = new List<FormDefinitionRecordInfo>();
-        foreach (var formKey in FormFiles.NamedIn(step.Services.Definitions.Get(definition).Process)
-            .Select(named => FormFiles.Parse(named.FormKey)).OfType<(string Key, bool SameDeployment)>().DistinctBy(key => key.Key))
+        foreach (var formKey in FormFiles.NamedIn(process.Process).Select(named => named.FormKey).DistinctBy(key => FormFiles.Parse(key)?.Key))
         {
-            var form = await step.Session.FindFormAsync(formKey.Key, formKey.SameDeployment ? definition.DeploymentId : null, cancellationToken)
-                ?? await step.Session.FindFormAsync(formKey.Key, null, cancellationToken);
-            if (form is not null)
+            if (await DeployedForms.FindAsync(step, formKey, process, cancellationToken) is { } form)
             {
-                forms.Add(new FormDefinitionRecordInfo(form.Id, form.Key, form.Version, form.Json));
+                forms.Add(form.Record);
             }
         }
 
