@@ -15,6 +15,9 @@ internal sealed record FireTimerBatchCommand(IReadOnlyList<DueTimer> Timers) : I
     public async Task<int> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
         var fired = 0;
+        // Every instance of the batch in one read, not one read per timer.
+        await step.Session.LoadInstancesAsync(Timers.Where(t => t.InstanceId is not null && t.DueAt <= step.Now).Select(t => t.InstanceId!.Value).ToList(),
+            cancellationToken);
         foreach (var due in Timers)
         {
             if (due.InstanceId is not { } instanceId || due.DueAt > step.Now)

@@ -25,43 +25,67 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         }
 
         var loaded = _postgres
-            ? await Postgres.PostgresInstanceLoader.LoadAsync(db, instanceId, cancellationToken)
+            ? (await Postgres.PostgresInstanceLoader.LoadAsync(db, [instanceId], cancellationToken)).SingleOrDefault()
             : await LoadWithQueriesAsync(instanceId, cancellationToken);
-        if (loaded is null)
+        return loaded is null ? null : Known(loaded);
+    }
+
+    public async Task LoadInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken)
+    {
+        var missing = instanceIds.Where(id => !_states.ContainsKey(id)).Distinct().ToList();
+        if (!_postgres || missing.Count < 2)
         {
-            return null;
+            return;
         }
 
-        var state = new InstanceState(loaded.Value.Instance, this, loaded.Value.Rows);
-        _states[instanceId] = state;
-        return state;
+        // PostgreSQL: every instance of the batch in one round trip; the step's own loads then find them here.
+        foreach (var loaded in await Postgres.PostgresInstanceLoader.LoadAsync(db, missing, cancellationToken))
+        {
+            Known(loaded);
+        }
     }
 
     public async Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        if (!_postgres || _states.Values.Any(s => s.Tasks.Any(t => t.Id == taskId)))
+        // Once the step holds rows, reading an instance again would track them twice: then the task first, as other stores do.
+        if (!_postgres || _states.Count > 0)
         {
             return await FindTaskAsync(taskId, cancellationToken) is { } task ? (task, await LoadInstanceAsync(task.InstanceId, cancellationToken)) : (null, null);
         }
 
         // PostgreSQL: the task and its whole instance in one batch, one round trip.
         var (found, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskAsync(db, taskId, cancellationToken);
-        if (found is null || loaded is null)
-        {
-            return (found, null);
-        }
-
-        if (_states.TryGetValue(loaded.Value.Instance.Id, out var known))
-        {
-            return (found, known);
-        }
-
-        var state = new InstanceState(loaded.Value.Instance, this, loaded.Value.Rows);
-        _states[state.Instance.Id] = state;
-        return (found, state);
+        return (found, loaded is null ? null : Known(loaded));
     }
 
-    private async Task<(InstanceRecord Instance, InstanceRows Rows)?> LoadWithQueriesAsync(Guid instanceId, CancellationToken cancellationToken)
+    public async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskLinkAsync(string tokenHash,
+        CancellationToken cancellationToken)
+    {
+        if (!_postgres || _states.Count > 0)
+        {
+            var link = await FindTaskLinkAsync(tokenHash, cancellationToken);
+            if (link is null)
+            {
+                return (null, null, null);
+            }
+
+            var (task, instance) = await LoadInstanceOfTaskAsync(link.TaskId, cancellationToken);
+            return (link, task, instance);
+        }
+
+        // PostgreSQL: the link, its task and the task's whole instance in one batch, one round trip.
+        var (found, stored, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskLinkAsync(db, tokenHash, cancellationToken);
+        return (found, stored, loaded is null ? null : Known(loaded));
+    }
+
+    private InstanceState Known(LoadedInstance loaded)
+    {
+        var state = new InstanceState(loaded.Instance, this, loaded.Rows);
+        _states[state.Instance.Id] = state;
+        return state;
+    }
+
+    private async Task<LoadedInstance?> LoadWithQueriesAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null)
@@ -69,7 +93,7 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             return null;
         }
 
-        return (instance, new InstanceRows(
+        return new LoadedInstance(instance, new InstanceRows(
             await db.Tokens.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Scopes.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Variables.Where(v => v.InstanceId == instanceId).ToListAsync(cancellationToken),

@@ -118,6 +118,21 @@ internal sealed partial class InMemoryEngineStore
         public async Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
             await FindTaskAsync(taskId, cancellationToken) is { } task ? (task, await LoadInstanceAsync(task.InstanceId, cancellationToken)) : (null, null);
 
+        public async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskLinkAsync(string tokenHash,
+            CancellationToken cancellationToken)
+        {
+            if (await FindTaskLinkAsync(tokenHash, cancellationToken) is not { } link)
+            {
+                return (null, null, null);
+            }
+
+            var (task, instance) = await LoadInstanceOfTaskAsync(link.TaskId, cancellationToken);
+            return (link, task, instance);
+        }
+
+        // In memory every read is as cheap as a batched one.
+        public Task LoadInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public InstanceState CreateInstance(InstanceRecord instance)
         {
             var state = new InstanceState(instance, this, InstanceRows.Empty);

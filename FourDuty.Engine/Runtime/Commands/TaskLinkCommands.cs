@@ -35,14 +35,13 @@ internal sealed record CompleteTaskByLinkCommand(string TokenHash, IReadOnlyDict
 {
     public async Task<TaskLinkState> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
     {
-        // The link, then the task with its whole instance in one read: nothing more than the token check before the completion's own read.
-        var link = await step.Session.FindTaskLinkAsync(TokenHash, cancellationToken);
+        // The link, its task and the task's whole instance in one read: the token check is part of the completion's own read.
+        var (link, stored, loaded) = await step.Session.LoadInstanceOfTaskLinkAsync(TokenHash, cancellationToken);
         if (link is null)
         {
             return TaskLinkState.Of(null, null, step.Now);
         }
 
-        var (stored, loaded) = await step.Session.LoadInstanceOfTaskAsync(link.TaskId, cancellationToken);
         var state = TaskLinkState.Of(link, stored, step.Now);
         if (state.Status != TaskLinkStatus.Open)
         {

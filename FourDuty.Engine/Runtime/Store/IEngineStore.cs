@@ -33,6 +33,18 @@ internal interface IStoreSession : IAsyncDisposable
     /// </summary>
     Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The link of <paramref name="tokenHash"/> (to be changed and committed by this session), its task in any state and that
+    /// task's instance, loaded as <see cref="LoadInstanceAsync"/> does: the one read a completion through a link needs.
+    /// </summary>
+    Task<(TaskLinkRecord? Link, UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskLinkAsync(string tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads these instances ahead, in one round trip where the store can, so that a step acting on many (a batch of
+    /// timers) does not wait for each in turn; <see cref="LoadInstanceAsync"/> then finds them. Missing ones are skipped.
+    /// </summary>
+    Task LoadInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken);
+
     InstanceState CreateInstance(InstanceRecord instance);
 
     /// <summary>A user task in any state (open, completed, cancelled).</summary>

@@ -7,23 +7,47 @@ using Npgsql;
 namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 
 /// <summary>
-/// Reads an instance with everything running in it in one round trip (one batch, nine result sets) instead of nine
-/// queries — by its id, or by a task it holds (with that task, in any state, as a tenth) — and hands the rows to Entity Framework to track, so the step's changes are found as before.
+/// Reads instances with everything running in them in one round trip (one batch of nine result sets) instead of nine
+/// queries, and hands the rows to Entity Framework to track, so the step's changes are found as before. The instances
+/// are picked by their ids (a batch of timers loads all its instances at once), by a task they hold (that task, in any
+/// state, comes first) or by a task link (the link, tracked, then its task): the step's one read.
 /// </summary>
 internal static class PostgresInstanceLoader
 {
-    public static async Task<(InstanceRecord Instance, InstanceRows Rows)?> LoadAsync(EngineDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
-        (await LoadAsync(db, instanceId, byTask: false, cancellationToken)).Instance;
+    /// <summary>
+    /// The instances of <paramref name="instanceIds"/> that exist, each with its rows; tracked for a step to change, or not
+    /// (<paramref name="track"/> false) for a query to show.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoadedInstance>> LoadAsync(EngineDbContext db, IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken,
+        bool track = true) =>
+        (await LoadAsync(db, Pick.ByIds, instanceIds.ToArray(), track, cancellationToken)).Instances;
 
     /// <summary>A task in any state (not tracked) and the instance that holds it, in the same single round trip.</summary>
-    public static Task<(UserTaskRecord? Task, (InstanceRecord Instance, InstanceRows Rows)? Instance)> LoadByTaskAsync(EngineDbContext db, Guid taskId,
-        CancellationToken cancellationToken) =>
-        LoadAsync(db, taskId, byTask: true, cancellationToken);
+    public static async Task<(UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskAsync(EngineDbContext db, Guid taskId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(db, Pick.ByTask, taskId, track: true, cancellationToken);
+        return (loaded.Task, loaded.Instances.SingleOrDefault());
+    }
 
-    // Every statement picks the instance by its id, or by the task it holds ("instance_id" of the task's row, looked up by
-    // PostgreSQL inside each statement, so the client waits for one answer only).
-    private static async Task<(UserTaskRecord? Task, (InstanceRecord Instance, InstanceRows Rows)? Instance)> LoadAsync(EngineDbContext db, Guid id,
-        bool byTask, CancellationToken cancellationToken)
+    /// <summary>A task link (tracked: the step marks it used), its task in any state (not tracked) and that task's instance, in one round trip.</summary>
+    public static async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskLinkAsync(EngineDbContext db, string tokenHash,
+        CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(db, Pick.ByTaskLink, tokenHash, track: true, cancellationToken);
+        return (loaded.Link, loaded.Task, loaded.Instances.SingleOrDefault());
+    }
+
+    private enum Pick
+    {
+        ByIds,
+        ByTask,
+        ByTaskLink,
+    }
+
+    // Every statement picks the instances itself (by "instance_id" of the task's row, looked up by PostgreSQL inside each
+    // statement), so the client waits for one answer only.
+    private static async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, List<LoadedInstance> Instances)> LoadAsync(EngineDbContext db, Pick pick,
+        object key, bool track, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -35,45 +59,60 @@ internal static class PostgresInstanceLoader
         try
         {
             await using var batch = new NpgsqlBatch(connection);
-            var owner = byTask ? $"(SELECT instance_id FROM {RowShape.Of(db.Model.FindEntityType(typeof(UserTaskRecord))!).Table} WHERE id = $1)" : "$1";
-            if (byTask)
+            var tasks = Table<UserTaskRecord>(db);
+            var links = Table<TaskLinkRecord>(db);
+            var taskId = pick == Pick.ByTaskLink ? $"(SELECT task_id FROM {links} WHERE token_hash = $1)" : "$1";
+            var owners = pick == Pick.ByIds ? "= ANY($1)" : $"= (SELECT instance_id FROM {tasks} WHERE id = {taskId})";
+            if (pick == Pick.ByTaskLink)
             {
-                Add<UserTaskRecord>(db, batch, "id", "$1", id);
+                Add<TaskLinkRecord>(db, batch, "token_hash", "= $1", key);
             }
 
-            Add<InstanceRecord>(db, batch, "id", owner, id);
-            Add<TokenRecord>(db, batch, "instance_id", owner, id);
-            Add<ScopeRecord>(db, batch, "instance_id", owner, id);
-            Add<VariableRecord>(db, batch, "instance_id", owner, id);
-            Add<UserTaskRecord>(db, batch, "instance_id", owner, id, $" AND status = '{UserTaskStatus.Open}'");
-            Add<TimerRecord>(db, batch, "instance_id", owner, id);
-            Add<SubscriptionRecord>(db, batch, "instance_id", owner, id);
-            Add<JobRecord>(db, batch, "instance_id", owner, id);
-            Add<IncidentRecord>(db, batch, "instance_id", owner, id);
+            if (pick != Pick.ByIds)
+            {
+                Add<UserTaskRecord>(db, batch, "id", $"= {taskId}", key);
+            }
+
+            Add<InstanceRecord>(db, batch, "id", owners, key);
+            Add<TokenRecord>(db, batch, "instance_id", owners, key);
+            Add<ScopeRecord>(db, batch, "instance_id", owners, key);
+            Add<VariableRecord>(db, batch, "instance_id", owners, key);
+            Add<UserTaskRecord>(db, batch, "instance_id", owners, key, $" AND status = '{UserTaskStatus.Open}'");
+            Add<TimerRecord>(db, batch, "instance_id", owners, key);
+            Add<SubscriptionRecord>(db, batch, "instance_id", owners, key);
+            Add<JobRecord>(db, batch, "instance_id", owners, key);
+            Add<IncidentRecord>(db, batch, "instance_id", owners, key);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            TaskLinkRecord? link = null;
             UserTaskRecord? task = null;
-            if (byTask)
+            if (pick == Pick.ByTaskLink)
+            {
+                link = (await ReadAsync<TaskLinkRecord>(db, reader, track, cancellationToken)).SingleOrDefault();
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            if (pick != Pick.ByIds)
             {
                 task = (await ReadAsync<UserTaskRecord>(db, reader, attach: false, cancellationToken)).SingleOrDefault();
                 await reader.NextResultAsync(cancellationToken);
             }
 
-            var instance = (await ReadAsync<InstanceRecord>(db, reader, attach: true, cancellationToken)).SingleOrDefault();
-            if (instance is null)
-            {
-                return (task, null);
-            }
-
-            var rows = new InstanceRows(
-                await NextAsync<TokenRecord>(db, reader, cancellationToken),
-                await NextAsync<ScopeRecord>(db, reader, cancellationToken),
-                await NextAsync<VariableRecord>(db, reader, cancellationToken),
-                await NextAsync<UserTaskRecord>(db, reader, cancellationToken),
-                await NextAsync<TimerRecord>(db, reader, cancellationToken),
-                await NextAsync<SubscriptionRecord>(db, reader, cancellationToken),
-                await NextAsync<JobRecord>(db, reader, cancellationToken),
-                await NextAsync<IncidentRecord>(db, reader, cancellationToken));
-            return (task, (instance, rows));
+            var instances = await ReadAsync<InstanceRecord>(db, reader, track, cancellationToken);
+            var tokens = await NextAsync<TokenRecord>(db, reader, track, cancellationToken);
+            var scopes = await NextAsync<ScopeRecord>(db, reader, track, cancellationToken);
+            var variables = await NextAsync<VariableRecord>(db, reader, track, cancellationToken);
+            var openTasks = await NextAsync<UserTaskRecord>(db, reader, track, cancellationToken);
+            var timers = await NextAsync<TimerRecord>(db, reader, track, cancellationToken);
+            var subscriptions = await NextAsync<SubscriptionRecord>(db, reader, track, cancellationToken);
+            var jobs = await NextAsync<JobRecord>(db, reader, track, cancellationToken);
+            var incidents = await NextAsync<IncidentRecord>(db, reader, track, cancellationToken);
+            var loaded = instances.Count == 1
+                ? [new LoadedInstance(instances[0], new InstanceRows(tokens, scopes, variables, openTasks, timers, subscriptions, jobs, incidents))]
+                : instances.Select(i => new LoadedInstance(i, new InstanceRows(
+                    tokens.Where(r => r.InstanceId == i.Id), scopes.Where(r => r.InstanceId == i.Id), variables.Where(r => r.InstanceId == i.Id),
+                    openTasks.Where(r => r.InstanceId == i.Id), timers.Where(r => r.InstanceId == i.Id), subscriptions.Where(r => r.InstanceId == i.Id),
+                    jobs.Where(r => r.InstanceId == i.Id), incidents.Where(r => r.InstanceId == i.Id)))).ToList();
+            return (link, task, loaded);
         }
         finally
         {
@@ -84,19 +123,21 @@ internal static class PostgresInstanceLoader
         }
     }
 
-    private static void Add<T>(EngineDbContext db, NpgsqlBatch batch, string column, string value, Guid id, string filter = "")
+    private static string Table<T>(EngineDbContext db) => RowShape.Of(db.Model.FindEntityType(typeof(T))!).Table;
+
+    private static void Add<T>(EngineDbContext db, NpgsqlBatch batch, string column, string condition, object key, string filter = "")
     {
         var shape = RowShape.Of(db.Model.FindEntityType(typeof(T))!);
-        var command = new NpgsqlBatchCommand($"SELECT {string.Join(", ", shape.Columns.Select(c => c.Name))} FROM {shape.Table} WHERE \"{column}\" = {value}{filter}");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        var command = new NpgsqlBatchCommand($"SELECT {string.Join(", ", shape.Columns.Select(c => c.Name))} FROM {shape.Table} WHERE \"{column}\" {condition}{filter}");
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
         batch.BatchCommands.Add(command);
     }
 
-    private static async Task<List<T>> NextAsync<T>(EngineDbContext db, DbDataReader reader, CancellationToken cancellationToken)
+    private static async Task<List<T>> NextAsync<T>(EngineDbContext db, DbDataReader reader, bool track, CancellationToken cancellationToken)
         where T : class, new()
     {
         await reader.NextResultAsync(cancellationToken);
-        return await ReadAsync<T>(db, reader, attach: true, cancellationToken);
+        return await ReadAsync<T>(db, reader, track, cancellationToken);
     }
 
     private static async Task<List<T>> ReadAsync<T>(EngineDbContext db, DbDataReader reader, bool attach, CancellationToken cancellationToken)
