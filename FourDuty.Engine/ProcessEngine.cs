@@ -111,12 +111,14 @@ public sealed class ProcessEngine
     public Task RegisterTaskLinkAsync(string tokenHash, Guid taskId, string person, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new RegisterTaskLinkCommand(tokenHash, taskId, person, expiresAt), cancellationToken);
 
-    /// <summary>What a task link leads to; a read through the queries, it writes nothing (mail scanners open every link).</summary>
+    /// <summary>
+    /// What a task link leads to, with the view of its task (<see cref="Runtime.Tasks.TaskLinkState.View"/>) for the page that
+    /// shows it; one read through the queries, it writes nothing (mail scanners open every link).
+    /// </summary>
     public async Task<Runtime.Tasks.TaskLinkState> ReadTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
-        var link = await Queries.FindTaskLinkAsync(tokenHash, cancellationToken);
-        var task = link is null ? null : await Queries.GetTaskAsync(link.TaskId, cancellationToken);
-        return Runtime.Tasks.TaskLinkState.Of(link, task, Clock.GetUtcNow());
+        var found = await Queries.FindTaskLinkViewAsync(tokenHash, cancellationToken);
+        return Runtime.Tasks.TaskLinkState.Of(found?.Link, found?.View?.Task, Clock.GetUtcNow()) with { View = found?.View };
     }
 
     /// <summary>

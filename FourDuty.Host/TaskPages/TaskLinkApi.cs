@@ -34,7 +34,7 @@ internal static class TaskLinkApi
         }
 
         var state = await engine.ReadTaskLinkAsync(TaskLinkTokens.Hash(valid), cancellationToken);
-        var view = state.Status == TaskLinkStatus.Open ? await engine.Queries.GetTaskViewAsync(state.Task!.Id, cancellationToken) : null;
+        var view = state.Status == TaskLinkStatus.Open ? state.View : null;
         if (view is null)
         {
             return Refused(state.Status, TaskPageEndpoints.Texts(state, people));

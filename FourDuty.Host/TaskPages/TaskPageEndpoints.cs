@@ -64,8 +64,9 @@ internal static class TaskPageEndpoints
             context.Response.Headers.ContentSecurityPolicy = FourDuty.Host.Web.PageEndpoints.ContentSecurityPolicy;
         }
 
-        // One read of the task with its instance, process name and form: showing the page writes nothing.
-        var view = await engine.Queries.GetTaskViewAsync(state.Task!.Id, cancellationToken);
+        // The task with its instance, process name and form, read with the link (or once more after a refused submission):
+        // showing the page writes nothing.
+        var view = state.View ?? await engine.Queries.GetTaskViewAsync(state.Task!.Id, cancellationToken);
         if (view is null)
         {
             return Page(StatusCodes.Status404NotFound, Pages.Unknown());
@@ -78,7 +79,7 @@ internal static class TaskPageEndpoints
         var language = FourDuty.Host.Web.UiLanguage.Of(context.Request, state.Person is { } person ? people.Find(person)?.Culture : null);
         FourDuty.Host.Web.UiLanguage.Vary(context.Response);
         var texts = new TaskPageHtml.Texts(language, context.RequestServices.GetRequiredService<FourDuty.Host.Web.ClientAssets>());
-        return Page(status, TaskPageHtml.Task(state.Task, view.ProcessName, view.Instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
+        return Page(status, TaskPageHtml.Task(view.Task, view.ProcessName, view.Instance.BusinessKey, Prefix + token, tokens.FormFieldName, tokens.RequestToken!,
             form is null ? "" : FormHtml.Fields(form.Schema, posted, errors), script, texts));
     }
 
@@ -108,7 +109,7 @@ internal static class TaskPageEndpoints
         }
 
         var posted = await context.Request.ReadFormAsync(cancellationToken);
-        var form = await engine.GetTaskFormAsync(before.Task!.Id, cancellationToken);
+        var form = before.View is { } view ? engine.FormOf(view) : null;
         var variables = form is null ? null : FormHtml.Submission(form.Schema, posted);
         var state = await engine.CompleteTaskByLinkAsync(hash, variables, cancellationToken);
         return state.Status switch

@@ -15,6 +15,19 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
     public async Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL: the instance and everything in it in one round trip, as a step reads it, but not tracked.
+            if ((await Postgres.PostgresInstanceLoader.LoadAsync(db, [instanceId], cancellationToken, track: false)).SingleOrDefault() is not { } loaded)
+            {
+                return null;
+            }
+
+            var rows = loaded.Rows;
+            return new InstanceSnapshot(loaded.Instance, [.. rows.Tokens], [.. rows.Scopes], [.. rows.Variables], [.. rows.Tasks.OrderBy(t => t.CreatedAt)],
+                [.. rows.Timers.OrderBy(t => t.DueAt)], [.. rows.Subscriptions], [.. rows.Jobs], [.. rows.Incidents]);
+        }
+
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null)
         {
@@ -53,28 +66,48 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
                 where task.Id == taskId
                 select new { task, instance, Name = definition == null ? null : definition.Name, DeploymentId = definition == null ? (Guid?)null : definition.DeploymentId })
             .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : await ViewAsync(db, row.task, row.instance, row.Name, row.DeploymentId, cancellationToken);
+    }
+
+    public async Task<TaskLinkView?> FindTaskLinkViewAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await (
+                from link in db.TaskLinks.AsNoTracking()
+                where link.TokenHash == tokenHash
+                join task in db.Tasks.AsNoTracking() on link.TaskId equals task.Id into tasks
+                from task in tasks.DefaultIfEmpty()
+                join instance in db.Instances.AsNoTracking() on task!.InstanceId equals instance.Id into instances
+                from instance in instances.DefaultIfEmpty()
+                join definition in db.ProcessDefinitions.AsNoTracking() on instance!.DefinitionId equals definition.Id into definitions
+                from definition in definitions.DefaultIfEmpty()
+                select new { link, task, instance, Name = definition == null ? null : definition.Name, DeploymentId = definition == null ? (Guid?)null : definition.DeploymentId })
+            .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
         }
 
+        return new TaskLinkView(row.link, row.task is null || row.instance is null
+            ? null
+            : await ViewAsync(db, row.task, row.instance, row.Name, row.DeploymentId, cancellationToken));
+    }
+
+    // The task with its instance and process name, and the form its key names: the version deployed with the process when the
+    // key says so, else (or when that is gone) the latest.
+    private static async Task<TaskView> ViewAsync(EngineDbContext db, UserTaskRecord task, InstanceRecord instance, string? processName, Guid? deploymentId,
+        CancellationToken cancellationToken)
+    {
         FormDefinitionRecord? form = null;
-        if (Deployment.FormFiles.Parse(row.task.FormKey) is { } key)
+        if (Deployment.FormFiles.Parse(task.FormKey) is { } key)
         {
-            // The version deployed with the process when the key says so, else (or when that is gone) the latest.
-            var deploymentId = key.SameDeployment ? row.DeploymentId : null;
+            var sameDeployment = key.SameDeployment ? deploymentId : null;
             form = await db.Forms.AsNoTracking().Where(f => f.Key == key.Key)
-                .OrderByDescending(f => deploymentId != null && f.DeploymentId == deploymentId).ThenByDescending(f => f.Version)
+                .OrderByDescending(f => sameDeployment != null && f.DeploymentId == sameDeployment).ThenByDescending(f => f.Version)
                 .FirstOrDefaultAsync(cancellationToken);
         }
 
-        return new TaskView(row.task, row.instance, row.Name ?? row.instance.DefinitionKey, form);
-    }
-
-    public async Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.TaskLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == tokenHash, cancellationToken);
+        return new TaskView(task, instance, processName ?? instance.DefinitionKey, form);
     }
 
     public async Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken)

@@ -30,23 +30,24 @@ internal sealed partial class InMemoryEngineStore
         public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
             Read(() => AllTasks().FirstOrDefault(t => t.Id == taskId) is { } task ? RowCopy.Of(task) : null);
 
-        public Task<TaskView?> GetTaskViewAsync(Guid taskId, CancellationToken cancellationToken) =>
-            Read(() =>
+        public Task<TaskView?> GetTaskViewAsync(Guid taskId, CancellationToken cancellationToken) => Read(() => ViewOf(taskId));
+
+        public Task<TaskLinkView?> FindTaskLinkViewAsync(string tokenHash, CancellationToken cancellationToken) =>
+            Read(() => store._taskLinks.TryGetValue(tokenHash, out var link) ? new TaskLinkView(RowCopy.Of(link), ViewOf(link.TaskId)) : null);
+
+        private TaskView? ViewOf(Guid taskId)
+        {
+            if (AllTasks().FirstOrDefault(t => t.Id == taskId) is not { } task || !store._instances.TryGetValue(task.InstanceId, out var stored))
             {
-                if (AllTasks().FirstOrDefault(t => t.Id == taskId) is not { } task || !store._instances.TryGetValue(task.InstanceId, out var stored))
-                {
-                    return null;
-                }
+                return null;
+            }
 
-                var definition = store._definitions.FirstOrDefault(d => d.Id == stored.Instance.DefinitionId);
-                var form = Deployment.FormFiles.Parse(task.FormKey) is { } key
-                    ? Latest(key.Key, key.SameDeployment ? definition?.DeploymentId : null) ?? Latest(key.Key, null)
-                    : null;
-                return new TaskView(RowCopy.Of(task), RowCopy.Of(stored.Instance), definition?.Name ?? stored.Instance.DefinitionKey, form);
-            });
-
-        public Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
-            Read(() => store._taskLinks.TryGetValue(tokenHash, out var link) ? RowCopy.Of(link) : null);
+            var definition = store._definitions.FirstOrDefault(d => d.Id == stored.Instance.DefinitionId);
+            var form = Deployment.FormFiles.Parse(task.FormKey) is { } key
+                ? Latest(key.Key, key.SameDeployment ? definition?.DeploymentId : null) ?? Latest(key.Key, null)
+                : null;
+            return new TaskView(RowCopy.Of(task), RowCopy.Of(stored.Instance), definition?.Name ?? stored.Instance.DefinitionKey, form);
+        }
 
         public Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken) =>
             Read<IReadOnlyList<UserTaskRecord>>(() => TasksFor(filter)

@@ -25,8 +25,11 @@ public interface IEngineQueries
     /// </summary>
     Task<TaskView?> GetTaskViewAsync(Guid taskId, CancellationToken cancellationToken = default);
 
-    /// <summary>A task link by its token's hash; null if there is none.</summary>
-    Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A task link by its token's hash with the view of its task (as <see cref="GetTaskViewAsync"/>; null when the task is
+    /// gone), in one read; null if there is no such link. What the task page opened from a mail needs, and nothing written.
+    /// </summary>
+    Task<TaskLinkView?> FindTaskLinkViewAsync(string tokenHash, CancellationToken cancellationToken = default);
 
     /// <summary>User tasks matching the filter, oldest first.</summary>
     Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken = default);
@@ -88,6 +91,11 @@ public sealed record InstanceSnapshot(
 /// <param name="ProcessName">The name of the process version it runs in (its key when unnamed).</param>
 /// <param name="FormRecord">The deployed form its formKey names, or null.</param>
 public sealed record TaskView(UserTaskRecord Task, InstanceRecord Instance, string ProcessName, FormDefinitionRecord? FormRecord);
+
+/// <summary>A task link and what it leads to.</summary>
+/// <param name="Link">The link.</param>
+/// <param name="View">Its task with what is shown beside it; null when the task no longer exists.</param>
+public sealed record TaskLinkView(TaskLinkRecord Link, TaskView? View);
 
 /// <summary>An open task with what a list of work shows beside it.</summary>
 /// <param name="Task">The task.</param>

@@ -12,6 +12,9 @@ public sealed record TaskLinkState(TaskLinkStatus Status, UserTaskRecord? Task, 
     /// <summary>With <see cref="TaskLinkStatus.InvalidSubmission"/>: what is wrong with each field.</summary>
     public IReadOnlyList<Forms.FormFieldError> Errors { get; init; } = [];
 
+    /// <summary>When read for a page: the task with what is shown beside it (its instance, process name and form).</summary>
+    public Store.TaskView? View { get; init; }
+
     /// <summary>What <paramref name="link"/> leads to at <paramref name="now"/>, given its task as read.</summary>
     internal static TaskLinkState Of(TaskLinkRecord? link, UserTaskRecord? task, DateTimeOffset now)
     {
