@@ -63,10 +63,47 @@ internal static class SandboxBuiltins
         Wrap(engine, strings, "replaceAll", 2, (self, args) => ReplacedLength(Text(self).Length, args.At(1)));
         Wrap(engine, (ObjectInstance)engine.Evaluate("JSON"), "stringify", 3, (_, args) => SerializedLength(args.At(0), limit));
 
-        void Wrap(Jint.Engine target, ObjectInstance owner, string name, int length, Func<JsValue, JsValue[], double> resultLength)
+        // A regular expression's replace (what String.prototype.replace calls for a RegExp, and what an expression can
+        // call itself as /x/g[Symbol.replace]): a group may capture up to the whole input at every match when the
+        // pattern looks ahead or behind, since matches then overlap what the groups capture.
+        var regExps = (ObjectInstance)engine.Evaluate("RegExp.prototype");
+        var replaceSymbol = engine.Evaluate("Symbol.replace");
+        WrapKey(engine, regExps, replaceSymbol, "[Symbol.replace]", 2, (self, args) =>
+            ReplacedLength(Text(args.At(0)).Length, args.At(1), LooksAround(self)));
+
+        // Built-ins that make their result one piece at a time: each is counted as it grows, so that the whole result
+        // never exists when it is over the limit (Jint's join alone made a 960 MB string of 120 pieces of 8 MB).
+        var joining = new Joining(new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance), (Jint.Native.Error.ErrorConstructor)engine.Global.Get("RangeError"));
+        var arrays = (ObjectInstance)engine.Evaluate("Array.prototype");
+        Replace(engine, arrays, "join", 1, (self, args) =>
+            Join(engine, joining, self, args.At(0), JsString.Create(","), limit, "join", element => Text(element)));
+        Replace(engine, arrays, "toLocaleString", 0, (self, args) =>
         {
-            var original = owner.Get(name);
-            owner.Set(name, new ClrFunction(target, name, (self, args) =>
+            JsValue[] passed = [args.At(0), args.At(1)];
+            return Join(engine, joining, self, JsValue.Undefined, JsString.Create(","), limit, "toLocaleString",
+                element => Text(engine.Call(ToObject(engine, element).Get("toLocaleString"), element, passed)));
+        });
+        Replace(engine, (ObjectInstance)engine.Evaluate("String"), "raw", 1, (_, args) => Raw(engine, args, limit));
+
+        // Built-ins whose result is at most a known number of times longer than their argument.
+        Wrap(engine, engine.Global, "escape", 1, (_, args) => Expanded(Text(args.At(0)), ascii: 3, other: 6));
+        Wrap(engine, engine.Global, "encodeURI", 1, (_, args) => Expanded(Text(args.At(0)), ascii: 3, other: 9));
+        Wrap(engine, engine.Global, "encodeURIComponent", 1, (_, args) => Expanded(Text(args.At(0)), ascii: 3, other: 9));
+        // Unicode's bounds on how much normalisation expands a string: 3 times for NFC, 4 for NFD, 18 for NFKC and NFKD.
+        Wrap(engine, strings, "normalize", 0, (self, args) => Expanded(Text(self), ascii: 1, other: Text(args.At(0)) switch
+        {
+            "NFD" => 4,
+            "NFKC" or "NFKD" => 18,
+            _ => 3,
+        }));
+
+        void Wrap(Jint.Engine target, ObjectInstance owner, string name, int length, Func<JsValue, JsValue[], double> resultLength) =>
+            WrapKey(target, owner, JsString.Create(name), name, length, resultLength);
+
+        void WrapKey(Jint.Engine target, ObjectInstance owner, JsValue key, string name, int length, Func<JsValue, JsValue[], double> resultLength)
+        {
+            var original = owner.Get(key);
+            owner.Set(key, new ClrFunction(target, name, (self, args) =>
             {
                 var size = resultLength(self, args);
                 if (size > limit)
@@ -79,7 +116,131 @@ internal static class SandboxBuiltins
                 return target.Call(original, self, args);
             }, length));
         }
+
+        static void Replace(Jint.Engine target, ObjectInstance owner, string name, int length, Func<JsValue, JsValue[], JsValue> implementation) =>
+            owner.Set(name, new ClrFunction(target, name, (self, args) => implementation(self, args), length));
     }
+
+    /// <summary>
+    /// Array.prototype.join and toLocaleString as the standard has them (length first, then the separator; null and
+    /// undefined as empty; a cycle as empty), counting the result's length as it grows and refusing past the limit.
+    /// </summary>
+    private static JsValue Join(Jint.Engine engine, Joining joining, JsValue self, JsValue separator, JsString comma, long limit,
+        string name, Func<JsValue, string> text)
+    {
+        var array = ToObject(engine, self);
+        var length = TypeConverter.ToLength(array.Get("length"));
+        var between = separator.IsUndefined() ? comma.ToString() : Text(separator);
+        if (length == 0)
+        {
+            return JsString.Empty;
+        }
+
+        // Nested arrays recurse through toString and this function without any call that Jint counts.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JavaScriptException(joining.RangeError, "Maximum call stack size exceeded");
+        }
+
+        if (!joining.Arrays.Add(array))
+        {
+            return JsString.Empty;
+        }
+
+        try
+        {
+            var result = new System.Text.StringBuilder();
+            for (ulong index = 0; index < length; index++)
+            {
+                if (index % 1024 == 1023)
+                {
+                    engine.Constraints.Check();
+                }
+
+                if (index > 0)
+                {
+                    Grow(result, between, limit, name);
+                }
+
+                var element = array.Get(JsString.Create(index.ToString(CultureInfo.InvariantCulture)));
+                if (!element.IsNull() && !element.IsUndefined())
+                {
+                    Grow(result, text(element), limit, name);
+                }
+            }
+
+            return JsString.Create(result.ToString());
+        }
+        finally
+        {
+            joining.Arrays.Remove(array);
+        }
+    }
+
+    /// <summary>String.raw as the standard has it, counting the result's length as it grows.</summary>
+    private static JsValue Raw(Jint.Engine engine, JsValue[] args, long limit)
+    {
+        var literals = ToObject(engine, ToObject(engine, args.At(0)).Get("raw"));
+        var count = TypeConverter.ToLength(literals.Get("length"));
+        var result = new System.Text.StringBuilder();
+        for (ulong index = 0; index < count; index++)
+        {
+            if (index % 1024 == 1023)
+            {
+                engine.Constraints.Check();
+            }
+
+            Grow(result, Text(literals.Get(JsString.Create(index.ToString(CultureInfo.InvariantCulture)))), limit, "raw");
+            if (index + 1 < count && index + 1 < (ulong)args.Length)
+            {
+                Grow(result, Text(args[(int)index + 1]), limit, "raw");
+            }
+        }
+
+        return JsString.Create(result.ToString());
+    }
+
+    // ToObject of the standard: an object as it is, a primitive boxed; null and undefined a TypeError.
+    private static ObjectInstance ToObject(Jint.Engine engine, JsValue value)
+    {
+        if (value is ObjectInstance instance)
+        {
+            return instance;
+        }
+
+        if (value.IsNull() || value.IsUndefined())
+        {
+            throw new JavaScriptException(engine.Intrinsics.TypeError, "Cannot convert undefined or null to object");
+        }
+
+        return (ObjectInstance)engine.Call(engine.Intrinsics.Object, JsValue.Undefined, [value]);
+    }
+
+    private static void Grow(System.Text.StringBuilder result, string piece, long limit, string name)
+    {
+        if ((long)result.Length + piece.Length > limit)
+        {
+            throw new ExpressionException(name, string.Create(CultureInfo.InvariantCulture,
+                $"{name}() would make a string of more than {limit:N0} characters; the sandbox allows {limit:N0} (Engine:Expressions:MaxStringLength)"));
+        }
+
+        result.Append(piece);
+    }
+
+    // The longest result of a built-in that turns each character into at most `ascii` or `other` characters.
+    private static double Expanded(string text, int ascii, int other)
+    {
+        double total = 0;
+        foreach (var c in text)
+        {
+            total += c < 0x80 ? ascii : other;
+        }
+
+        return total;
+    }
+
+    private static bool LooksAround(JsValue regExp) =>
+        regExp is ObjectInstance pattern && System.Text.RegularExpressions.Regex.IsMatch(Text(pattern.Get("source")), @"\(\?<?[=!]");
 
     /// <summary>Freezes every built-in of the engine's realm, the global object included.</summary>
     /// <remarks>
@@ -174,7 +335,9 @@ internal static class SandboxBuiltins
 
     // A replacement string is inserted once per match (at most length + 1 matches); "$`" and "$'" insert the text
     // before or after the match, up to the whole input, and "$&" the match itself.
-    private static double ReplacedLength(int length, JsValue replacement)
+    // "$1" or "$<name>" insert a group: within its match (at most the input in all), or — when the pattern looks around —
+    // up to the whole input at every match.
+    private static double ReplacedLength(int length, JsValue replacement, bool groupsOverlap = false)
     {
         if (replacement is Jint.Native.Function.Function)
         {
@@ -183,7 +346,10 @@ internal static class SandboxBuiltins
 
         var text = Text(replacement);
         var wholeInput = CountOf(text, "$`") + CountOf(text, "$'");
-        return length + ((double)length + 1) * text.Length + ((double)length + 1) * length * wholeInput + (double)length * CountOf(text, "$&");
+        var groups = System.Text.RegularExpressions.Regex.Count(text, @"\$(\d|<)");
+        var withinMatches = CountOf(text, "$&") + (groupsOverlap ? 0 : groups);
+        wholeInput += groupsOverlap ? groups : 0;
+        return length + ((double)length + 1) * text.Length + ((double)length + 1) * length * wholeInput + (double)length * withinMatches;
     }
 
     private static int CountOf(string text, string what)
@@ -232,4 +398,7 @@ internal static class SandboxBuiltins
 
         return total;
     }
+
+    // The arrays being joined on an engine (a cycle joins as empty), and its RangeError, taken before any model code ran.
+    private sealed record Joining(HashSet<ObjectInstance> Arrays, Jint.Native.Error.ErrorConstructor RangeError);
 }
