@@ -61,7 +61,19 @@ internal static class SandboxBuiltins
         Wrap(engine, strings, "concat", 1, (self, args) => Text(self).Length + args.Sum(a => (double)Text(a).Length));
         Wrap(engine, strings, "replace", 2, (self, args) => ReplacedLength(Text(self).Length, args.At(1)));
         Wrap(engine, strings, "replaceAll", 2, (self, args) => ReplacedLength(Text(self).Length, args.At(1)));
-        Wrap(engine, (ObjectInstance)engine.Evaluate("JSON"), "stringify", 3, (_, args) => SerializedLength(args.At(0), limit));
+        // JSON.stringify runs toJSON, getters and a replacer function as it goes, each of which may return a large value:
+        // they are run first, into a copy made of plain objects, arrays and primitives that is counted as it is made,
+        // and the built-in serialises the copy.
+        var json = (ObjectInstance)engine.Evaluate("JSON");
+        var stringify = json.Get("stringify");
+        Replace(engine, json, "stringify", 3, (_, args) =>
+        {
+            var copy = new JsonCopy(engine, args.At(1), !args.At(2).IsUndefined() && !args.At(2).IsNull(), limit);
+            var holder = new JsObject(engine);
+            holder.DefineOwnProperty("", new PropertyDescriptor(args.At(0), PropertyFlag.ConfigurableEnumerableWritable));
+            var plain = copy.Resolve(holder, "", args.At(0), 0);
+            return engine.Call(stringify, json, [plain, copy.PassedReplacer, args.At(2)]);
+        });
 
         // A regular expression's replace (what String.prototype.replace calls for a RegExp, and what an expression can
         // call itself as /x/g[Symbol.replace]): a group may capture up to the whole input at every match when the
@@ -363,42 +375,143 @@ internal static class SandboxBuiltins
         return count;
     }
 
-    // Walks the value as JSON.stringify would (strings, numbers, arrays, own enumerable properties), stopping as soon
-    // as the count passes the limit, so the walk itself costs at most the limit's worth of steps.
-    private static double SerializedLength(JsValue value, long limit)
+    // The arrays being joined on an engine (a cycle joins as empty), and its RangeError, taken before any model code ran.
+    private sealed record Joining(HashSet<ObjectInstance> Arrays, Jint.Native.Error.ErrorConstructor RangeError);
+
+    /// <summary>
+    /// What JSON.stringify would serialise, resolved into plain values: toJSON and the replacer function applied, getters
+    /// read, objects copied as their own enumerable properties (or the replacer's list), counting the text it will make.
+    /// </summary>
+    private sealed class JsonCopy(Jint.Engine engine, JsValue replacer, bool indented, long limit)
     {
-        double total = 0;
-        var stack = new Stack<(JsValue Value, int Depth)>();
-        stack.Push((value, 0));
-        while (stack.Count > 0 && total <= limit)
+        private readonly JsValue? _function = IsCallable(replacer) ? replacer : null;
+        private readonly List<string>? _keys = replacer.IsArray() ? Keys((ObjectInstance)replacer) : null;
+        private readonly HashSet<ObjectInstance> _open = new(ReferenceEqualityComparer.Instance);
+        private double _length;
+        private long _steps;
+
+        /// <summary>The replacer the built-in still needs: a list orders and filters the copy's properties; a function already ran.</summary>
+        public JsValue PassedReplacer => _keys is null ? JsValue.Undefined : replacer;
+
+        public JsValue Resolve(ObjectInstance holder, string key, JsValue value, int depth)
         {
-            var (current, depth) = stack.Pop();
-            total += 2;
-            if (current.IsString())
+            if (++_steps % 1024 == 0)
             {
-                total += current.AsString().Length;
+                engine.Constraints.Check();
             }
-            else if (current.IsNumber())
+
+            if (value is ObjectInstance withMethods && IsCallable(withMethods.Get("toJSON")))
             {
-                total += 22;
+                value = engine.Call(withMethods.Get("toJSON"), value, [key]);
             }
-            else if (current is ObjectInstance obj && current is not Jint.Native.Function.Function && depth < 1000)
+
+            if (_function is not null)
             {
-                foreach (var key in obj.GetOwnPropertyKeys(Types.String))
+                value = engine.Call(_function, holder, [key, value]);
+            }
+
+            Count(key.Length + 4 + (indented ? 10.0 * depth + 1 : 0));
+            if (value is not ObjectInstance obj || IsCallable(value))
+            {
+                Count(value.IsString() ? JsonLength(value.AsString()) : 24);
+                return value;
+            }
+
+            if (IsWrapper(obj))
+            {
+                Count(JsonLength(Text(obj)));
+                return value;
+            }
+
+            if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                throw new ExpressionException("stringify", "it nests values too deeply to serialise");
+            }
+
+            if (!_open.Add(obj))
+            {
+                throw new JavaScriptException(engine.Intrinsics.TypeError, "Cyclic reference detected.");
+            }
+
+            try
+            {
+                if (obj.IsArray())
                 {
-                    var descriptor = obj.GetOwnProperty(key);
-                    if (descriptor.Enumerable && descriptor.Value is { } child)
+                    var length = TypeConverter.ToLength(obj.Get("length"));
+                    var items = new List<JsValue>();
+                    for (ulong index = 0; index < length; index++)
                     {
-                        total += key.AsString().Length + 4;
-                        stack.Push((child, depth + 1));
+                        var name = index.ToString(CultureInfo.InvariantCulture);
+                        items.Add(Resolve(obj, name, obj.Get(name), depth + 1));
                     }
+
+                    return new JsArray(engine, items.ToArray());
                 }
+
+                var copy = new JsObject(engine);
+                foreach (var name in _keys ?? EnumerableKeys(obj))
+                {
+                    var resolved = Resolve(obj, name, obj.Get(name), depth + 1);
+                    copy.DefineOwnProperty(name, new PropertyDescriptor(resolved, PropertyFlag.ConfigurableEnumerableWritable));
+                }
+
+                return copy;
+            }
+            finally
+            {
+                _open.Remove(obj);
             }
         }
 
-        return total;
+        private static bool IsCallable(JsValue value) => value is Jint.Native.Function.Function or Jint.Native.Function.BindFunction;
+
+        // Number, String, Boolean and BigInt objects, which JSON writes as their primitive (Jint's classes for them are
+        // internal, hence the names).
+        private static bool IsWrapper(ObjectInstance value) =>
+            value.GetType().Name is "NumberInstance" or "StringInstance" or "BooleanInstance" or "BigIntInstance";
+
+        private void Count(double length)
+        {
+            _length += length;
+            if (_length > limit)
+            {
+                throw new ExpressionException("stringify", string.Create(CultureInfo.InvariantCulture,
+                    $"stringify() would make a string of more than {limit:N0} characters; the sandbox allows {limit:N0} (Engine:Expressions:MaxStringLength)"));
+            }
+        }
+
+        private static List<string> EnumerableKeys(ObjectInstance obj) =>
+            obj.GetOwnPropertyKeys(Types.String).Where(k => obj.GetOwnProperty(k).Enumerable).Select(k => k.AsString()).ToList();
+
+        // The replacer list's names: strings and numbers (or their objects), each once, in order.
+        private static List<string> Keys(ObjectInstance list)
+        {
+            var keys = new List<string>();
+            var length = TypeConverter.ToLength(list.Get("length"));
+            for (ulong index = 0; index < length; index++)
+            {
+                var item = list.Get(index.ToString(CultureInfo.InvariantCulture));
+                var name = item.IsString() || item.IsNumber() || item is ObjectInstance boxed && IsWrapper(boxed) ? Text(item) : null;
+                if (name is not null && !keys.Contains(name))
+                {
+                    keys.Add(name);
+                }
+            }
+
+            return keys;
+        }
+
+        // A string as JSON writes it: quoted, with '"', '\\' and control characters escaped (at most 6 characters each).
+        private static double JsonLength(string text)
+        {
+            double length = 2;
+            foreach (var c in text)
+            {
+                length += c < 0x20 || char.IsSurrogate(c) ? 6 : c is '"' or '\\' ? 2 : 1;
+            }
+
+            return length;
+        }
     }
 
-    // The arrays being joined on an engine (a cycle joins as empty), and its RangeError, taken before any model code ran.
-    private sealed record Joining(HashSet<ObjectInstance> Arrays, Jint.Native.Error.ErrorConstructor RangeError);
 }

@@ -82,6 +82,10 @@ public sealed class ExpressionSandboxTests
     [InlineData("escape('\u4e00'.repeat(4e6)).length", "escape() would make a string")]
     [InlineData("encodeURIComponent('\u4e00'.repeat(4e6)).length", "encodeURIComponent() would make a string")]
     [InlineData("'\ufdfa'.repeat(4e6).normalize('NFKD').length", "normalize() would make a string")]
+    [InlineData("JSON.stringify({ get a() { return Array(120).fill('x'.repeat(4e6)); } }).length", "stringify() would make a string")]
+    [InlineData("JSON.stringify({ toJSON() { return Array(120).fill('x'.repeat(4e6)); } }).length", "stringify() would make a string")]
+    [InlineData("(() => { const s = 'x'.repeat(3e6); return JSON.stringify([1], (k, v) => v === 1 ? [s, s] : v).length; })()", "stringify() would make a string")]
+    [InlineData("JSON.stringify('\u0001'.repeat(4e6)).length", "stringify() would make a string")]
     [InlineData("new Array(2e6).fill(0)", "arrays up to 1,000,000 elements")]
     [InlineData("'ab'.repeat(1e6).split('')", "arrays up to 1,000,000 elements")]
     [InlineData("(() => { let s = 'x'; for (let i = 0; i < 40; i++) s = s + s; return s.indexOf('y'); })()", "more memory than the sandbox allows")]
@@ -167,7 +171,13 @@ public sealed class ExpressionSandboxTests
         Evaluate("${(() => { const e = new Error(); e.name = 'Late'; e.message = 'by 2 days'; return String(e); })()}").ShouldBe("Late: by 2 days");
         Evaluate("${String({})}").ShouldBe("[object Object]");
         Evaluate("${amount // a trailing comment\n}", variables).ShouldBe("1500");
-        // The length-checked join, toLocaleString, String.raw and replace keep the standard's results.
+        // The length-checked join, toLocaleString, String.raw, replace and JSON.stringify keep the standard's results.
+        Evaluate("${JSON.stringify({ b: 1, a: [new Date(0), undefined, () => 1, new Number(3), new String('s'), false], get c() { return { d: null }; }, f: () => 1, u: undefined })}")
+            .ShouldBe("""{"b":1,"a":["1970-01-01T00:00:00.000Z",null,null,3,"s",false],"c":{"d":null}}""");
+        Evaluate("${JSON.stringify({ a: 1, b: { a: 2, c: 3 }, c: 4 }, ['c', 'a'])}").ShouldBe("""{"c":4,"a":1}""");
+        Evaluate("${JSON.stringify({ a: 1, b: 'x' }, (k, v) => typeof v === 'number' ? v * 10 : v, 1)}").ShouldBe("{\n \"a\": 10,\n \"b\": \"x\"\n}");
+        Evaluate("${JSON.stringify({ toJSON(key) { return 'key:' + key; } }) + JSON.stringify(undefined) + JSON.stringify('a\"\\u0001')}").ShouldBe("\"key:\"undefined\"a\\\"\\u0001\"");
+        Should.Throw<ExpressionException>(() => Evaluate("${(() => { const o = {}; o.o = o; return JSON.stringify(o); })()}")).Reason.ShouldContain("Cyclic reference");
         Evaluate("${[1, [2, [3, null, undefined]], 'a'].join('-') + '|' + [1, [2, 3]] + '|' + [null].join() + '|' + Array.prototype.join.call({ length: 2, 0: 'a', 1: 'b' }, '')}")
             .ShouldBe("1-2,3,,-a|1,2,3||ab");
         Evaluate("${(() => { const a = [1]; a.push(a); return a.join('+') + '|' + String(a); })()}").ShouldBe("1+|1,");
