@@ -109,6 +109,40 @@ internal static class SandboxBuiltins
             _ => 3,
         }));
 
+        // A string's characters are its index properties: Object.getOwnPropertyDescriptors of a 4 M-character string made
+        // 4 M descriptor objects (2.8 GB in 12 s, past the time limit), Object.keys 4 M keys (310 MB) before a check.
+        // These built-ins refuse a string (or String object) with more characters than the memory limit allows such
+        // properties (one per 256 bytes). Object spread ({...text}) is syntax and does the same: see decision 0016.
+        var characters = options.MaxMemoryBytes / 256;
+        var objects = (ObjectInstance)engine.Evaluate("Object");
+        foreach (var name in new[] { "keys", "values", "entries", "getOwnPropertyNames", "getOwnPropertyDescriptors", "assign" })
+        {
+            Guarded(engine, objects, name, characters);
+        }
+
+        Guarded(engine, (ObjectInstance)engine.Evaluate("Reflect"), "ownKeys", characters);
+
+        static void Guarded(Jint.Engine target, ObjectInstance owner, string name, long characters)
+        {
+            var original = owner.Get(name);
+            var length = (int)TypeConverter.ToNumber(((ObjectInstance)original).Get("length"));
+            owner.Set(name, new ClrFunction(target, name, (self, args) =>
+            {
+                foreach (var argument in args)
+                {
+                    var text = argument.IsString() ? argument.AsString()
+                        : argument is ObjectInstance boxed && boxed.GetType().Name == "StringInstance" ? Text(boxed) : null;
+                    if (text is not null && text.Length > characters)
+                    {
+                        throw new ExpressionException(name, string.Create(CultureInfo.InvariantCulture,
+                            $"{name}() would make a property of each of {text.Length:N0} characters; the sandbox allows {characters:N0} (one per 256 bytes of Engine:Expressions:MaxMemoryBytes)"));
+                    }
+                }
+
+                return target.Call(original, self, args);
+            }, length));
+        }
+
         void Wrap(Jint.Engine target, ObjectInstance owner, string name, int length, Func<JsValue, JsValue[], double> resultLength) =>
             WrapKey(target, owner, JsString.Create(name), name, length, resultLength);
 

@@ -86,6 +86,10 @@ public sealed class ExpressionSandboxTests
     [InlineData("JSON.stringify({ toJSON() { return Array(120).fill('x'.repeat(4e6)); } }).length", "stringify() would make a string")]
     [InlineData("(() => { const s = 'x'.repeat(3e6); return JSON.stringify([1], (k, v) => v === 1 ? [s, s] : v).length; })()", "stringify() would make a string")]
     [InlineData("JSON.stringify('\u0001'.repeat(4e6)).length", "stringify() would make a string")]
+    [InlineData("Object.getOwnPropertyDescriptors('x'.repeat(4e6)).a", "getOwnPropertyDescriptors() would make a property of each of 4,000,000 characters")]
+    [InlineData("Object.keys('x'.repeat(4e6)).length", "keys() would make a property")]
+    [InlineData("Reflect.ownKeys(new String('x'.repeat(4e6))).length", "ownKeys() would make a property")]
+    [InlineData("Object.assign({}, 'x'.repeat(4e6)).a", "assign() would make a property")]
     [InlineData("new Array(2e6).fill(0)", "arrays up to 1,000,000 elements")]
     [InlineData("'ab'.repeat(1e6).split('')", "arrays up to 1,000,000 elements")]
     [InlineData("(() => { let s = 'x'; for (let i = 0; i < 40; i++) s = s + s; return s.indexOf('y'); })()", "more memory than the sandbox allows")]
@@ -171,7 +175,9 @@ public sealed class ExpressionSandboxTests
         Evaluate("${(() => { const e = new Error(); e.name = 'Late'; e.message = 'by 2 days'; return String(e); })()}").ShouldBe("Late: by 2 days");
         Evaluate("${String({})}").ShouldBe("[object Object]");
         Evaluate("${amount // a trailing comment\n}", variables).ShouldBe("1500");
-        // The length-checked join, toLocaleString, String.raw, replace and JSON.stringify keep the standard's results.
+        // The length-checked join, toLocaleString, String.raw, replace and JSON.stringify keep the standard's results;
+        // Object.keys and its kin those of the standard for objects and short strings.
+        Evaluate("${Object.keys('ab').join() + Object.entries({ a: 1 }).join() + Object.assign({}, { b: 2 }, 'c').b + Reflect.ownKeys([1]).join()}").ShouldBe("0,1a,120,length");
         Evaluate("${JSON.stringify({ b: 1, a: [new Date(0), undefined, () => 1, new Number(3), new String('s'), false], get c() { return { d: null }; }, f: () => 1, u: undefined })}")
             .ShouldBe("""{"b":1,"a":["1970-01-01T00:00:00.000Z",null,null,3,"s",false],"c":{"d":null}}""");
         Evaluate("${JSON.stringify({ a: 1, b: { a: 2, c: 3 }, c: 4 }, ['c', 'a'])}").ShouldBe("""{"c":4,"a":1}""");
