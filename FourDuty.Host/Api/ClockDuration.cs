@@ -6,7 +6,7 @@ namespace FourDuty.Host.Api;
 /// Reads how far to move a simulated clock (the service's, or a test-run's): an ISO 8601 duration, forward, and at most
 /// <see cref="Max"/> — a duration past that is a typing mistake, and one past the calendar's end was a 500.
 /// </summary>
-internal static class ClockDuration
+internal static partial class ClockDuration
 {
     /// <summary>The longest move at once: ten years, more than any process of the college spans.</summary>
     public static readonly TimeSpan Max = TimeSpan.FromDays(3660);
@@ -18,6 +18,11 @@ internal static class ClockDuration
         try
         {
             duration = XmlConvert.ToTimeSpan(text ?? "");
+        }
+        catch (FormatException) when (ApproximateDays(text) > Max.TotalDays)
+        {
+            // A well-formed duration whose numbers are too large for .NET to read ("P99999999999D"): absurd, not malformed.
+            duration = TimeSpan.MaxValue;
         }
         catch (FormatException)
         {
@@ -47,6 +52,24 @@ internal static class ClockDuration
 
         return true;
     }
+
+    // The days an ISO 8601 duration spans (a year 366 days, a month 31), or 0 when the text is no such duration.
+    private static double ApproximateDays(string? text)
+    {
+        var match = IsoDuration().Match(text ?? "");
+        if (!match.Success || text is "P" or "PT")
+        {
+            return 0;
+        }
+
+        double Part(string name, double days) =>
+            match.Groups[name].Success ? double.Parse(match.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture) * days : 0;
+
+        return Part("y", 366) + Part("mo", 31) + Part("w", 7) + Part("d", 1) + Part("h", 1 / 24.0) + Part("mi", 1 / 1440.0) + Part("s", 1 / 86400.0);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:\.\d+)?)S)?)?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoDuration();
 
     private static IResult Problem(int status, string code, string detail) =>
         Results.Problem(detail, statusCode: status, title: code, extensions: new Dictionary<string, object?> { ["code"] = code });

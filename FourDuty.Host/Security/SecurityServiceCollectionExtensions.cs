@@ -65,6 +65,8 @@ internal static class SecurityServiceCollectionExtensions
             })
             .AddFourDutyOpenIdConnect(security.OpenIdConnect, secure);
         services.AddAuthorizationBuilder().AddAccessPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "fourduty.af";

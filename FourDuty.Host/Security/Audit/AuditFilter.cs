@@ -52,6 +52,9 @@ internal sealed class AuditFilter : IEndpointFilter
     public static void Note(HttpContext http, string? actor = null, string? target = null, string? summary = null, string? via = null) =>
         http.Features.Set(new AuditNote(actor, target, summary, via));
 
+    /// <summary>Records a call refused before the endpoint ran (by its policy).</summary>
+    public static Task RecordRefusalAsync(HttpContext http, AuditedOperation operation, int status) => RecordAsync(http, operation, status, summary: null);
+
     private static Task RecordAsync(HttpContext http, AuditedOperation operation, int status, string? summary)
     {
         var note = http.Features.Get<AuditNote>();

@@ -70,6 +70,26 @@ public sealed class ExpressionSandboxTests
     [InlineData("'x'.repeat(1e4).replace(/x/g, \"$'\")", "replace() would make a string")]
     [InlineData("''.concat(...Array(1e5).fill('x'.repeat(1e5)))", "concat() would make a string")]
     [InlineData("JSON.stringify(Array(1e5).fill('x'.repeat(1e5)))", "stringify() would make a string")]
+    // Built-ins that build their result piece by piece, or expand their argument: Jint's join made 960 MB of 120 pieces.
+    [InlineData("Array(120).fill('x'.repeat(4e6)).join('').length", "join() would make a string of more than 4,194,304 characters")]
+    [InlineData("String(Array(1000).fill('x'.repeat(4e6))).length", "join() would make a string")]
+    [InlineData("`${Array(1000).fill('x'.repeat(4e6))}`.length", "join() would make a string")]
+    [InlineData("Array(1e6).join('x'.repeat(4e6)).length", "join() would make a string")]
+    [InlineData("Array(1000).fill('x'.repeat(4e6)).toLocaleString().length", "toLocaleString() would make a string")]
+    [InlineData("String.raw({ raw: Array(1000).fill('x'.repeat(4e6)) }, 1).length", "raw() would make a string")]
+    [InlineData("/x/g[Symbol.replace]('x'.repeat(1e4), 'y'.repeat(1e4)).length", "[Symbol.replace]() would make a string")]
+    [InlineData("'x'.repeat(2e4).replace(/(?=(x*))/g, '$1').length", "[Symbol.replace]() would make a string")]
+    [InlineData("escape('\u4e00'.repeat(4e6)).length", "escape() would make a string")]
+    [InlineData("encodeURIComponent('\u4e00'.repeat(4e6)).length", "encodeURIComponent() would make a string")]
+    [InlineData("'\ufdfa'.repeat(4e6).normalize('NFKD').length", "normalize() would make a string")]
+    [InlineData("JSON.stringify({ get a() { return Array(120).fill('x'.repeat(4e6)); } }).length", "stringify() would make a string")]
+    [InlineData("JSON.stringify({ toJSON() { return Array(120).fill('x'.repeat(4e6)); } }).length", "stringify() would make a string")]
+    [InlineData("(() => { const s = 'x'.repeat(3e6); return JSON.stringify([1], (k, v) => v === 1 ? [s, s] : v).length; })()", "stringify() would make a string")]
+    [InlineData("JSON.stringify('\u0001'.repeat(4e6)).length", "stringify() would make a string")]
+    [InlineData("Object.getOwnPropertyDescriptors('x'.repeat(4e6)).a", "getOwnPropertyDescriptors() would make a property of each of 4,000,000 characters")]
+    [InlineData("Object.keys('x'.repeat(4e6)).length", "keys() would make a property")]
+    [InlineData("Reflect.ownKeys(new String('x'.repeat(4e6))).length", "ownKeys() would make a property")]
+    [InlineData("Object.assign({}, 'x'.repeat(4e6)).a", "assign() would make a property")]
     [InlineData("new Array(2e6).fill(0)", "arrays up to 1,000,000 elements")]
     [InlineData("'ab'.repeat(1e6).split('')", "arrays up to 1,000,000 elements")]
     [InlineData("(() => { let s = 'x'; for (let i = 0; i < 40; i++) s = s + s; return s.indexOf('y'); })()", "more memory than the sandbox allows")]
@@ -155,6 +175,20 @@ public sealed class ExpressionSandboxTests
         Evaluate("${(() => { const e = new Error(); e.name = 'Late'; e.message = 'by 2 days'; return String(e); })()}").ShouldBe("Late: by 2 days");
         Evaluate("${String({})}").ShouldBe("[object Object]");
         Evaluate("${amount // a trailing comment\n}", variables).ShouldBe("1500");
+        // The length-checked join, toLocaleString, String.raw, replace and JSON.stringify keep the standard's results;
+        // Object.keys and its kin those of the standard for objects and short strings.
+        Evaluate("${Object.keys('ab').join() + Object.entries({ a: 1 }).join() + Object.assign({}, { b: 2 }, 'c').b + Reflect.ownKeys([1]).join()}").ShouldBe("0,1a,120,length");
+        Evaluate("${JSON.stringify({ b: 1, a: [new Date(0), undefined, () => 1, new Number(3), new String('s'), false], get c() { return { d: null }; }, f: () => 1, u: undefined })}")
+            .ShouldBe("""{"b":1,"a":["1970-01-01T00:00:00.000Z",null,null,3,"s",false],"c":{"d":null}}""");
+        Evaluate("${JSON.stringify({ a: 1, b: { a: 2, c: 3 }, c: 4 }, ['c', 'a'])}").ShouldBe("""{"c":4,"a":1}""");
+        Evaluate("${JSON.stringify({ a: 1, b: 'x' }, (k, v) => typeof v === 'number' ? v * 10 : v, 1)}").ShouldBe("{\n \"a\": 10,\n \"b\": \"x\"\n}");
+        Evaluate("${JSON.stringify({ toJSON(key) { return 'key:' + key; } }) + JSON.stringify(undefined) + JSON.stringify('a\"\\u0001')}").ShouldBe("\"key:\"undefined\"a\\\"\\u0001\"");
+        Should.Throw<ExpressionException>(() => Evaluate("${(() => { const o = {}; o.o = o; return JSON.stringify(o); })()}")).Reason.ShouldContain("Cyclic reference");
+        Evaluate("${[1, [2, [3, null, undefined]], 'a'].join('-') + '|' + [1, [2, 3]] + '|' + [null].join() + '|' + Array.prototype.join.call({ length: 2, 0: 'a', 1: 'b' }, '')}")
+            .ShouldBe("1-2,3,,-a|1,2,3||ab");
+        Evaluate("${(() => { const a = [1]; a.push(a); return a.join('+') + '|' + String(a); })()}").ShouldBe("1+|1,");
+        Evaluate("${[1, 'b'].toLocaleString() + String.raw`a${1}b` + String.raw({ raw: ['x', 'y'] }, 7, 8)}").ShouldBe("1,ba1bx7y");
+        Evaluate("${'abc'.replace(/(b)/, '[$1$&]') + 'a-b'.replace(/(?<x>-)/, '$<x>$<x>') + encodeURIComponent('a b/\u4e00')}").ShouldBe("a[bb]ca--ba%20b%2F%E4%B8%80");
     }
 
     [Fact]

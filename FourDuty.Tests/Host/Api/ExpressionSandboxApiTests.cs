@@ -24,6 +24,9 @@ public sealed class ExpressionSandboxApiTests
         var attacks = new (string Key, string Condition, string Reason)[]
         {
             ("huge-string", "'x'.repeat(3e8).length > 1", "Engine:Expressions:MaxStringLength"),
+            // Built by a built-in piece by piece: 120 pieces of 8 MB made a 960 MB string and left the host at 5 GB.
+            ("huge-join", "Array(120).fill('x'.repeat(4e6)).join('').length > 1", "Engine:Expressions:MaxStringLength"),
+            ("huge-json", "JSON.stringify({ get a() { return Array(120).fill('x'.repeat(4e6)); } }).length > 1", "Engine:Expressions:MaxStringLength"),
             ("catastrophic-regex", "/(a+)+$/.test('a'.repeat(30) + 'b')", "a regular expression ran longer than 1 s"),
             ("endless-loop", "(() => { while (true) {} })()", "too many statements"),
             ("deep-recursion", "(function f(n) { return f(n + 1) + 1; })(0)", "recursed deeper"),

@@ -183,6 +183,9 @@ public sealed class InputLimitApiTests : IAsyncLifetime
     [InlineData("P100000Y")]
     [InlineData("P4000D")]
     [InlineData("P10675199D")]
+    [InlineData("P99999999999D")] // too large for .NET to read: a 422 "not a duration" before
+    [InlineData("PT99999999999999S")]
+    [InlineData("P20000W")]
     public async Task ClockAdvance_Returns400NamingTheLimit_WhenTheDurationIsAbsurd(string duration)
     {
         using var admin = _host.CreateClientFor("admin");

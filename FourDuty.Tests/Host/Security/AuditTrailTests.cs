@@ -73,6 +73,46 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task SignInReassignmentVariablesCancellationAndClockMove_AreRecorded_RefusalsToo()
+    {
+        await using var host = new FourDutyHostFactory(settings: new Dictionary<string, string> { ["Clock:Mode"] = "Simulated" });
+        var engine = host.Services.GetRequiredService<ProcessEngine>();
+        await host.SetPasswordAsync("zhou.office", "zhou-office-password");
+        using var browser = host.CreateBrowser();
+        using var office = Client(host, "zhou.office");
+        using var admin = Client(host, "admin");
+        using var discipline = Client(host, "zhao.discipline");
+        (await office.PostAsync("/api/deployments", new StringContent(Model, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+        var instanceId = await engine.StartAsync("verify", "巡察-2");
+        var check = (await engine.Queries.ListTasksAsync(new(InstanceId: instanceId))).Single();
+
+        (await SignInForm.PostAsync(browser, "zhou.office", "a wrong password")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await SignInForm.SignInAsync(browser, "zhou.office", "zhou-office-password");
+        (await office.PostAsJsonAsync($"/api/tasks/{check.Id}/assign", new { userId = "li.secretary" })).EnsureSuccessStatusCode();
+        (await office.PutAsJsonAsync($"/api/instances/{instanceId}/variables", new { approved = true })).EnsureSuccessStatusCode();
+        (await office.DeleteAsync($"/api/instances/{instanceId}?reason=withdrawn")).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/clock/advance", new { duration = "P2D" })).EnsureSuccessStatusCode();
+        (await office.PostAsJsonAsync("/api/clock/advance", new { duration = "P2D" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var entries = (await discipline.GetFromJsonAsync<JsonElement>("/api/audit")).EnumerateArray().Reverse()
+            .Where(e => e.GetProperty("operation").GetString() != "deployment.create").ToList();
+
+        entries.Select(e => (e.GetProperty("operation").GetString(), e.GetProperty("actor").GetString(), e.GetProperty("status").GetInt32(), e.GetProperty("summary").GetString())).ShouldBe(
+        [
+            ("signin", "zhou.office", 401, null),
+            ("signin", "zhou.office", 200, null),
+            ("task.assign", "zhou.office", 200, "to li.secretary"),
+            ("instance.variables", "zhou.office", 204, "set approved"),
+            ("instance.cancel", "zhou.office", 204, "withdrawn"),
+            ("clock.advance", "admin", 200, "P2D"),
+            ("clock.advance", "zhou.office", 403, null), // refused by the policy, before the body is read
+        ]);
+        entries[0].GetProperty("via").GetString().ShouldBe("password");
+        entries[2].GetProperty("target").GetString().ShouldBe($"id={check.Id}");
+        entries[4].GetProperty("target").GetString().ShouldBe($"id={instanceId}");
+    }
+
+    [Fact]
     public async Task AuditTrail_IsFilteredAndExported_ForAdminAndDisciplineOnly_AndTheExportIsRecorded()
     {
         await using var host = new FourDutyHostFactory();
