@@ -60,7 +60,8 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
         var engine = new SandboxEngine(clock, options, functions, pooled: false);
         try
         {
-            var identifiers = FreeIdentifiers.OfScript(script);
+            var parsed = new Parser().ParseScript(script);
+            var identifiers = FreeIdentifiers.Of(parsed);
             engine.Bind(identifiers, variables);
             // The script's own execution object also says where it runs (execution.processInstanceId, …).
             ObjectInstance execution = variables.TryGet("execution", out var where) && where.Json is JsonObject
@@ -74,7 +75,7 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
             execution.Set("getVariable", new ClrFunction(engine.Engine, "getVariable", (_, args) =>
                 variables.TryGet(TypeConverter.ToString(args.At(0)), out var value) ? engine.ToJs(value) : JsValue.Null));
             engine.Engine.SetValue("execution", execution);
-            return engine.FromJs(engine.Engine.Evaluate(script), "the script's last statement");
+            return engine.FromJs(engine.Engine.Evaluate(SpreadGuard.Rewrite(script, parsed)), "the script's last statement");
         }
         catch (Exception exception) when (engine.Describe(exception) is { } reason)
         {
@@ -110,8 +111,11 @@ internal sealed class ExpressionEvaluator(TimeProvider clock, ExpressionOptions 
         }
     }
 
-    private static CompiledExpression Compile(string code, IReadOnlySet<string> builtins) =>
-        new(code, FreeIdentifiers.Of(new Parser().ParseExpression(code)), builtins);
+    private static CompiledExpression Compile(string code, IReadOnlySet<string> builtins)
+    {
+        var parsed = new Parser().ParseExpression(code);
+        return new(SpreadGuard.Rewrite(code, parsed), FreeIdentifiers.Of(parsed), builtins);
+    }
 
     private static string Shorten(string script) => script.Length <= 80 ? script.Trim() : script.Trim()[..77] + "...";
 }

@@ -112,7 +112,7 @@ internal static class SandboxBuiltins
         // A string's characters are its index properties: Object.getOwnPropertyDescriptors of a 4 M-character string made
         // 4 M descriptor objects (2.8 GB in 12 s, past the time limit), Object.keys 4 M keys (310 MB) before a check.
         // These built-ins refuse a string (or String object) with more characters than the memory limit allows such
-        // properties (one per 256 bytes). Object spread ({...text}) is syntax and does the same: see decision 0016.
+        // properties (one per 256 bytes). Spread ({...text}) does the same, through the function below.
         var characters = options.MaxMemoryBytes / 256;
         var objects = (ObjectInstance)engine.Evaluate("Object");
         foreach (var name in new[] { "keys", "values", "entries", "getOwnPropertyNames", "getOwnPropertyDescriptors", "assign" })
@@ -122,6 +122,14 @@ internal static class SandboxBuiltins
 
         Guarded(engine, (ObjectInstance)engine.Evaluate("Reflect"), "ownKeys", characters);
 
+        // Spread ({...text}, [...text], f(...text)) is syntax, not a built-in: the code is rewritten to pass each spread value
+        // through this function first (SpreadGuard), which refuses a string as those built-ins do.
+        engine.Global.DefineOwnProperty(SpreadGuard.Function, new PropertyDescriptor(new ClrFunction(engine, SpreadGuard.Function, (_, args) =>
+        {
+            RefuseLongText(args.At(0), "spread (...)", characters);
+            return args.At(0);
+        }, 1), PropertyFlag.NonEnumerable));
+
         static void Guarded(Jint.Engine target, ObjectInstance owner, string name, long characters)
         {
             var original = owner.Get(name);
@@ -130,17 +138,22 @@ internal static class SandboxBuiltins
             {
                 foreach (var argument in args)
                 {
-                    var text = argument.IsString() ? argument.AsString()
-                        : argument is ObjectInstance boxed && boxed.GetType().Name == "StringInstance" ? Text(boxed) : null;
-                    if (text is not null && text.Length > characters)
-                    {
-                        throw new ExpressionException(name, string.Create(CultureInfo.InvariantCulture,
-                            $"{name}() would make a property of each of {text.Length:N0} characters; the sandbox allows {characters:N0} (one per 256 bytes of Engine:Expressions:MaxMemoryBytes)"));
-                    }
+                    RefuseLongText(argument, $"{name}()", characters);
                 }
 
                 return target.Call(original, self, args);
             }, length));
+        }
+
+        static void RefuseLongText(JsValue argument, string what, long characters)
+        {
+            var text = argument.IsString() ? argument.AsString()
+                : argument is ObjectInstance boxed && boxed.GetType().Name == "StringInstance" ? Text(boxed) : null;
+            if (text is not null && text.Length > characters)
+            {
+                throw new ExpressionException(what, string.Create(CultureInfo.InvariantCulture,
+                    $"{what} would make a property of each of {text.Length:N0} characters; the sandbox allows {characters:N0} (one per 256 bytes of Engine:Expressions:MaxMemoryBytes)"));
+            }
         }
 
         void Wrap(Jint.Engine target, ObjectInstance owner, string name, int length, Func<JsValue, JsValue[], double> resultLength) =>

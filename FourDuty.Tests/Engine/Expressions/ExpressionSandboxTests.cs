@@ -90,6 +90,10 @@ public sealed class ExpressionSandboxTests
     [InlineData("Object.keys('x'.repeat(4e6)).length", "keys() would make a property")]
     [InlineData("Reflect.ownKeys(new String('x'.repeat(4e6))).length", "ownKeys() would make a property")]
     [InlineData("Object.assign({}, 'x'.repeat(4e6)).a", "assign() would make a property")]
+    [InlineData("({...'x'.repeat(4e6)}).a", "spread (...) would make a property of each of 4,000,000 characters")]
+    [InlineData("({ a: 1, ...{ b: 2, ...new String('x'.repeat(4e6)) } }).a", "spread (...) would make a property")]
+    [InlineData("[...'x'.repeat(4e6)].length", "spread (...) would make a property")]
+    [InlineData("Math.max(...'1'.repeat(4e6))", "spread (...) would make a property")]
     [InlineData("new Array(2e6).fill(0)", "arrays up to 1,000,000 elements")]
     [InlineData("'ab'.repeat(1e6).split('')", "arrays up to 1,000,000 elements")]
     [InlineData("(() => { let s = 'x'; for (let i = 0; i < 40; i++) s = s + s; return s.indexOf('y'); })()", "more memory than the sandbox allows")]
@@ -102,6 +106,17 @@ public sealed class ExpressionSandboxTests
         // The expression was stopped before it allocated (much more than) the sandbox's 16 MB.
         (GC.GetTotalAllocatedBytes(precise: true) - before).ShouldBeLessThan(200L * 1024 * 1024);
         Evaluate("${'still ' + 'working'}").ShouldBe("still working");
+    }
+
+    [Theory]
+    [InlineData("${({ ...{ a: 1 }, b: 2 }).a + ({ ...{ a: 1 }, b: 2 }).b}", "3")]
+    [InlineData("${[...[1, 2], ...'abc'].length}", "5")]
+    [InlineData("${Math.max(...[4, 9, 2])}", "9")]
+    [InlineData("${((...rest) => rest.length)(...[1, 2, 3])}", "3")]
+    [InlineData("${[...'短文本'].join('|')}", "短|文|本")]
+    public void Evaluate_SpreadStillWorksOnWhatTheSandboxAllows(string expression, string expected)
+    {
+        Evaluate(expression).ShouldBe(expected);
     }
 
     [Theory]
@@ -150,6 +165,7 @@ public sealed class ExpressionSandboxTests
     [InlineData("new ShadowRealm()", "ShadowRealm is not defined")]
     [InlineData("'x'.repeat(3e8)", "Engine:Expressions:MaxStringLength")]
     [InlineData("/(a+)+$/.test('a'.repeat(30) + 'b')", "a regular expression ran longer")]
+    [InlineData("const text = 'x'.repeat(4e6);\nconst copy = { ...text };\nObject.keys(copy).length", "spread (...) would make a property")]
     public void RunScript_HoldsTheSameLimits_ThoughAScriptsEngineIsItsOwn(string script, string reason)
     {
         Should.Throw<ExpressionException>(() => _evaluator.RunScript(script, new Lookup([]), (_, _) => { }))
