@@ -36,4 +36,7 @@ public sealed class EngineOptions
 
     /// <summary>Most variables of one instance, across its scopes (default 1,000).</summary>
     public int MaxVariables { get; set; } = 1000;
+
+    /// <summary>How much history is written (configuration <c>Engine:History</c>; default <see cref="HistoryLevel.Full"/>).</summary>
+    public HistoryLevel History { get; set; } = HistoryLevel.Full;
 }

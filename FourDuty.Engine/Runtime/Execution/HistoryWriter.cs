@@ -2,11 +2,19 @@ using FourDuty.Engine.Runtime.State;
 
 namespace FourDuty.Engine.Runtime.Execution;
 
-/// <summary>Appends history events in the step's transaction.</summary>
+/// <summary>Appends history events in the step's transaction, those the engine's history level keeps.</summary>
 internal sealed class HistoryWriter(StepContext step)
 {
+    private readonly HistoryLevel _level = step.Services.Options.History;
+
     public void Record(InstanceState instance, HistoryEventType type, string? elementId = null, Guid? tokenId = null,
-        Guid? subjectId = null, string? details = null) =>
+        Guid? subjectId = null, string? details = null)
+    {
+        if (!_level.Records(type))
+        {
+            return;
+        }
+
         instance.Record(new HistoryRecord
         {
             Id = step.NewId(),
@@ -18,4 +26,5 @@ internal sealed class HistoryWriter(StepContext step)
             SubjectId = subjectId,
             Details = details,
         });
+    }
 }

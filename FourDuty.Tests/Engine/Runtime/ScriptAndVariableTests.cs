@@ -1,3 +1,4 @@
+using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.State;
 using FourDuty.Engine.Variables;
 
@@ -216,5 +217,30 @@ public sealed class ScriptAndVariableTests
             (HistoryEventType.InstanceCompleted, null),
         ]);
         history.Single(h => h.Type == HistoryEventType.TaskCompleted).Details!.ShouldContain("tester");
+    }
+
+    [Theory]
+    [InlineData(HistoryLevel.None, "")]
+    [InlineData(HistoryLevel.Activity, "InstanceStarted start, ElementEntered start, ElementLeft start, ElementEntered review, TaskCreated review, TaskCompleted review, ElementLeft review, ElementEntered end, ElementLeft end, InstanceCompleted")]
+    [InlineData(HistoryLevel.Audit, "InstanceStarted start, VariablesChanged, ElementEntered start, ElementLeft start, ElementEntered review, TaskCreated review, TaskCompleted review, VariablesChanged review, ElementLeft review, ElementEntered end, ElementLeft end, InstanceCompleted")]
+    public async Task History_KeepsWhatItsLevelKeeps_AndTheInstanceRunsTheSame(HistoryLevel level, string expected)
+    {
+        await using var scenario = await Scenario.DeployAsync(TestStore.InMemory,
+            services => ((EngineOptions)services.Single(d => d.ServiceType == typeof(EngineOptions)).ImplementationInstance!).History = level,
+            ProcessXml.Of("p", """
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+                <userTask id="review"/>
+                <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+                <endEvent id="end"/>
+                """));
+        await scenario.StartAsync("p", new { a = 1 });
+        await scenario.CompleteAsync("review", new { verdict = "ok" });
+
+        var history = await scenario.Queries.GetHistoryAsync(scenario.Instance);
+        string.Join(", ", history.Select(h => $"{h.Type} {h.ElementId}".Trim())).ShouldBe(expected);
+        var instance = (await scenario.Queries.GetInstanceAsync(scenario.Instance)).ShouldNotBeNull();
+        instance.Instance.Status.ShouldBe(InstanceStatus.Completed);
+        instance.Variables.Select(v => v.Name).ShouldBe(["a", "verdict"], ignoreOrder: true);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FourDuty.Engine;
 using FourDuty.Engine.Deployment;
 using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,11 +69,17 @@ internal sealed class BenchEngine : IAsyncDisposable
     /// <param name="storage">Chooses the store (in memory, PostgreSQL, SQLite).</param>
     /// <param name="modelXml">one-task.bpmn.</param>
     /// <param name="configure">More services (an EF interceptor, say).</param>
-    public static async Task<BenchEngine> CreateAsync(Action<StorageOptions> storage, string modelXml, Action<IServiceCollection>? configure = null)
+    /// <param name="history">The engine's history level (<c>Engine:History</c>).</param>
+    public static async Task<BenchEngine> CreateAsync(Action<StorageOptions> storage, string modelXml, Action<IServiceCollection>? configure = null,
+        HistoryLevel history = HistoryLevel.Full)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddFourDutyEngine(engine => storage(engine.Storage));
+        services.AddFourDutyEngine(engine =>
+        {
+            storage(engine.Storage);
+            engine.Engine.History = history;
+        });
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;

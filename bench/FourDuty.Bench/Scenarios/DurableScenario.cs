@@ -1,5 +1,6 @@
 using System.Globalization;
 using FourDuty.Engine.Persistence;
+using FourDuty.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -35,6 +36,7 @@ internal sealed class DurableScenario : IScenario
         new("postgres", "Npgsql connection string of a database whose role may CREATE DATABASE; without it PostgreSQL is skipped"),
         new("pgbench", "path of pgbench (default: the newest under /usr/lib/postgresql/*/bin)"),
         new("peer-dir", $"folder with one-task.bpmn (default {BenchEngine.DefaultPeerFolder})"),
+        new("history", "the engine's history level: Full (the default, the college's), Audit, Activity or None"),
     ];
 
     public int Run(BenchOptions options, TextWriter output) => RunAsync(options, output).GetAwaiter().GetResult();
@@ -53,6 +55,7 @@ internal sealed class DurableScenario : IScenario
 
         output.WriteLine($"runs     {options["warmup"]:N0} warm-up + {options["instances"]:N0} instances per run, {options["workers"]} workers; " +
             "one-task.bpmn with skip=false; the task is found by Queries.ListTasksAsync(InstanceId)");
+        output.WriteLine($"history  {History(options)} (Engine:History)");
         output.Flush();
 
         var sound = true;
@@ -75,6 +78,11 @@ internal sealed class DurableScenario : IScenario
         return sound ? 0 : 1;
     }
 
+    private static HistoryLevel History(BenchOptions options) =>
+        Enum.TryParse<HistoryLevel>(options.Text("history") ?? nameof(HistoryLevel.Full), ignoreCase: true, out var level) && Enum.IsDefined(level)
+            ? level
+            : throw new BenchUsageException($"--history {options.Text("history")}: give Full, Audit, Activity or None");
+
     private static async Task<bool> RunPostgresAsync(string connectionString, string model, BenchOptions options, TextWriter output)
     {
         var server = new NpgsqlConnectionStringBuilder(connectionString);
@@ -93,7 +101,7 @@ internal sealed class DurableScenario : IScenario
         {
             using var counter = new StepCounter(npgsqlTraffic: true);
             await using var bench = await BenchEngine.CreateAsync(s => s.PostgresConnectionString = engineDb.ConnectionString, model,
-                services => services.ConfigureDbContext<PostgresEngineDbContext>(b => b.AddInterceptors(counter)));
+                services => services.ConfigureDbContext<PostgresEngineDbContext>(b => b.AddInterceptors(counter)), History(options));
             await using var probe = await PostgresProbe.ConnectAsync(engineDb.ConnectionString);
             var (start, whole) = await DurableRuns.RunAsync("PostgreSQL", bench, counter, probe, options, output);
             // By hand on connections set up as the engine's are (it turns on automatic preparation, for one).
@@ -145,7 +153,7 @@ internal sealed class DurableScenario : IScenario
         {
             using var counter = new StepCounter(npgsqlTraffic: false);
             await using var bench = await BenchEngine.CreateAsync(s => s.SqliteConnectionString = $"Data Source={file}", model,
-                services => services.ConfigureDbContext<SqliteEngineDbContext>(b => b.AddInterceptors(counter)));
+                services => services.ConfigureDbContext<SqliteEngineDbContext>(b => b.AddInterceptors(counter)), History(options));
             var (start, whole) = await DurableRuns.RunAsync("SQLite", bench, counter, null, options, output);
             await StartStepBreakdown.RunAsync(bench, model, null, [], options["breakdown"], output);
             output.WriteLine();

@@ -1,0 +1,40 @@
+using FourDuty.Engine.Runtime.State;
+
+namespace FourDuty.Engine.Runtime;
+
+/// <summary>
+/// How much history the engine writes, as Camunda 7's history levels: each level keeps what the one below it keeps and
+/// more. The instance's current state (tokens, tasks, timers, incidents, variables) is kept at every level; only the
+/// record of what happened is thinner. <see cref="Full"/> is the default, and what the college runs with.
+/// </summary>
+public enum HistoryLevel
+{
+    /// <summary>No history: the instance view shows the present only.</summary>
+    None,
+
+    /// <summary>Instances started and ended; elements entered, left and cancelled; task, timer, message, signal, error and escalation events.</summary>
+    Activity,
+
+    /// <summary><see cref="Activity"/> and every change of variables, with the values.</summary>
+    Audit,
+
+    /// <summary><see cref="Audit"/> and the sequence flows taken, incidents opened and resolved, and failed job attempts.</summary>
+    Full,
+}
+
+/// <summary>Which events a history level keeps.</summary>
+internal static class HistoryLevels
+{
+    /// <summary>True when <paramref name="level"/> writes events of <paramref name="type"/>.</summary>
+    public static bool Records(this HistoryLevel level, HistoryEventType type) => level switch
+    {
+        HistoryLevel.Full => true,
+        HistoryLevel.None => false,
+        _ => type switch
+        {
+            HistoryEventType.FlowTaken or HistoryEventType.IncidentCreated or HistoryEventType.IncidentResolved or HistoryEventType.JobFailed => false,
+            HistoryEventType.VariablesChanged => level == HistoryLevel.Audit,
+            _ => true,
+        },
+    };
+}
