@@ -54,7 +54,11 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
         }
 
         var roleNames = roleIds.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
-        var held = (await db.UserRoles.ToListAsync(cancellationToken)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
+        // Not tracked: another node may have added an account and its roles between the two reads above and this one; the
+        // account then looks new here, its roles are added again, and the commit's unique violation sends this node round
+        // once more (tracked, the same rows would have thrown before the commit, outside the retry, and stopped the node).
+        var held = (await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => roleNames.TryGetValue(r.RoleId, out var name) ? name : throw new SeedRaceException());
         var changed = new List<(Account Account, IReadOnlyList<string> Roles)>();
         foreach (var person in people.People)
         {
