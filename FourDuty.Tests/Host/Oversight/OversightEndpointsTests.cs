@@ -109,8 +109,8 @@ public sealed class OversightEndpointsTests
         using var admin = factory.CreateClientFor("admin");
         var audit = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?operation=lapse.annotate"))!;
         audit.Select(e => (e!["actor"].Text(), e["status"]!.GetValue<int>())).ShouldBe(
-            // The leader is refused by the policy before the endpoint runs; the Party secretary passes it and is refused by the endpoint.
-            [("zhao.discipline", 404), ("zhao.discipline", 200), ("zhou.office", 200), ("zhao.discipline", 422), ("li.secretary", 403)],
+            // The leader is refused by the policy before the endpoint runs, the Party secretary by the endpoint: both recorded.
+            [("zhao.discipline", 404), ("zhao.discipline", 200), ("zhou.office", 200), ("zhao.discipline", 422), ("li.secretary", 403), ("wu.vicepresident", 403)],
             ignoreOrder: true);
         audit.First(e => e!["status"]!.GetValue<int>() == 200 && e["actor"].Text() == "zhao.discipline")!["summary"].Text().ShouldBe("classified UnintendedSlip");
     }
@@ -155,7 +155,9 @@ public sealed class OversightEndpointsTests
         using var admin = factory.CreateClientFor("admin");
         var audit = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?operation=ledger.export"))!;
         audit.Select(e => e!["summary"].Text()).ShouldContain("整改台账: 1 rows (year=2026, subjectId=branch-students)");
-        audit.Select(e => e!["actor"].Text()).Distinct().ShouldBe(["zhou.office"], "the leader was refused before anything was exported");
+        // The leader's attempt is recorded as refused (decision 0013: refusals too), and nothing was exported for them.
+        audit.Where(e => e!["actor"].Text() == "chen.deputy").Select(e => e!["status"]!.GetValue<int>()).ShouldBe([403]);
+        audit.Where(e => e!["status"]!.GetValue<int>() == 200).Select(e => e!["actor"].Text()).Distinct().ShouldBe(["zhou.office"]);
     }
 
     /// <summary>Writes <see cref="OversightYear"/> into a fresh database through the handlers, then starts the service on it at <see cref="OversightYear.Today"/>.</summary>
