@@ -135,6 +135,16 @@ public sealed class ProcessEngine
         CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ChangeAssigneeCommand(taskId, change, userId, expectedRevision), cancellationToken);
 
+    /// <summary>
+    /// Comments on an open user task (<see cref="Runtime.Tasks.TaskComment"/>): kept in the instance's history and told to the
+    /// task listeners in one step. With <paramref name="notWithin"/>, a comment of the same type made on the task less than that
+    /// long ago refuses this one: the result then holds no recorded comment and says when the next is taken.
+    /// </summary>
+    /// <exception cref="EngineException">The task does not exist (not found) or is no longer open (conflict).</exception>
+    public Task<Runtime.Tasks.TaskCommentResult> CommentOnTaskAsync(Guid taskId, Runtime.Tasks.TaskComment comment, TimeSpan? notWithin = null,
+        CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CommentOnTaskCommand(taskId, comment, notWithin), cancellationToken);
+
     /// <summary>Delivers a message to the one instance waiting for it, or starts the one process that starts with it.</summary>
     /// <param name="name">The message's name.</param>
     /// <param name="correlationKey">Matches a waiting element that names a correlation key (and only such an element).</param>

@@ -170,6 +170,11 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public void AddOutbox(OutboxRecord row) => db.Outbox.Add(row);
 
+    public async Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type,
+        CancellationToken cancellationToken) =>
+        await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId && h.SubjectId == taskId && h.Type == type)
+            .OrderBy(h => h.Id).ToListAsync(cancellationToken);
+
     public async Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Outbox.Local.Any(o => o.Key == key) || await db.Outbox.AsNoTracking().AnyAsync(o => o.Key == key, cancellationToken);
 

@@ -87,6 +87,9 @@ internal interface IStoreSession : IAsyncDisposable
 
     void AddOutbox(OutboxRecord row);
 
+    /// <summary>The committed history events of one type about one task (its <see cref="HistoryRecord.SubjectId"/>), oldest first.</summary>
+    Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type, CancellationToken cancellationToken);
+
     /// <summary>True when an outbox row with the key exists (committed, or added in this session).</summary>
     Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken);
 
