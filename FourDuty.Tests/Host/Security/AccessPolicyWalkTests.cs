@@ -54,6 +54,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["POST /api/tasks/{id}/unclaim"] = [Anyone],
         ["POST /api/tasks/{id}/delegate"] = [Anyone],
         ["POST /api/tasks/{id}/assign"] = [Anyone],
+        ["POST /api/tasks/{id}/urge"] = [AccessRole.Office, AccessRole.Discipline],
         ["POST /api/messages"] = [AccessRole.Office],
         ["POST /api/signals"] = [AccessRole.Office],
         ["GET /api/incidents"] = [AccessRole.Office, AccessRole.Discipline],
