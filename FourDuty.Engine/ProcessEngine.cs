@@ -58,6 +58,15 @@ public sealed class ProcessEngine
     public Task<IReadOnlyList<FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
+    /// <summary>The latest version of <paramref name="key"/> (or <paramref name="version"/>) with its parsed model, e.g. to read its candidate starters.</summary>
+    /// <exception cref="EngineException">No such process or version is deployed.</exception>
+    public Task<ProcessDefinition> GetDefinitionAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadDefinitionCommand(key, version), cancellationToken);
+
+    /// <summary>The latest version of every deployed process with its parsed model; a version parsed before is not read again.</summary>
+    public Task<IReadOnlyList<ProcessDefinition>> GetLatestDefinitionsAsync(CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadLatestDefinitionsCommand(), cancellationToken);
+
     /// <summary>The start form of a deployed version (its plain start event's <c>camunda:formKey</c>); null when it names none.</summary>
     /// <exception cref="EngineException">No such process or version is deployed, or it cannot be started by key.</exception>
     public Task<FormDefinitionRecordInfo?> GetStartFormAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>

@@ -153,6 +153,10 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         await Definitions().Where(d => d.Version == db.ProcessDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> ListLatestDefinitionIdsAsync(CancellationToken cancellationToken) =>
+        await db.ProcessDefinitions.AsNoTracking().Where(d => d.Version == db.ProcessDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken) =>
         await db.Timers.Where(t => t.DefinitionId != null
                 && db.ProcessDefinitions.Any(d => d.Id == t.DefinitionId && d.Key == key))

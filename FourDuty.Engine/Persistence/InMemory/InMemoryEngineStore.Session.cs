@@ -241,6 +241,9 @@ internal sealed partial class InMemoryEngineStore
 
         public void AddDefinition(ProcessDefinitionRecord definition) => NewDefinitions.Add(definition);
 
+        public async Task<IReadOnlyList<Guid>> ListLatestDefinitionIdsAsync(CancellationToken cancellationToken) =>
+            (await ListLatestDefinitionsAsync(cancellationToken)).Select(d => d.Id).ToList();
+
         public Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken)
         {
             lock (store._lock)

@@ -73,6 +73,9 @@ internal interface IStoreSession : IAsyncDisposable
     /// <summary>The highest version of every key.</summary>
     Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The ids of the highest version of every key, without reading the models.</summary>
+    Task<IReadOnlyList<Guid>> ListLatestDefinitionIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>Timers of timer start events of any version of <paramref name="key"/>.</summary>
     Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken);
 
