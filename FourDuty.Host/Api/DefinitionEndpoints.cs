@@ -11,7 +11,8 @@ internal static class DefinitionEndpoints
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder api)
     {
         var definitions = api.MapGroup("/definitions").RequireAuthorization(AccessPolicy.SignedIn);
-        definitions.MapGet("", ListAsync).WithSummary("The latest version of every deployed process");
+        definitions.MapGet("", ListAsync)
+            .WithSummary("The latest version of every deployed process; ?startable=true: only those the signed-in person may start by hand");
         definitions.MapGet("/{key}", GetAsync).WithSummary("The latest version of one process");
         definitions.MapGet("/{key}/versions", VersionsAsync).WithSummary("Every version of one process");
         definitions.MapGet("/{key}/xml", XmlAsync).WithSummary("The BPMN XML of the latest (or ?version=) version");
@@ -23,10 +24,18 @@ internal static class DefinitionEndpoints
             .WithSummary("Starts an instance at the plain start event; 422 with every field error when its start form refuses the variables");
     }
 
-    private static async Task<IResult> ListAsync(ProcessEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(bool? startable, ClaimsPrincipal user, ProcessEngine engine, StarterRules rules,
+        CancellationToken cancellationToken)
     {
-        var all = await engine.Queries.ListDefinitionsAsync(null, cancellationToken);
-        return Results.Ok(all.GroupBy(d => d.Key).Select(g => Summary(g.MaxBy(d => d.Version)!)));
+        var latest = (await engine.Queries.ListDefinitionsAsync(null, cancellationToken)).GroupBy(d => d.Key).Select(g => g.MaxBy(d => d.Version)!);
+        if (startable == true)
+        {
+            var caller = Caller.Of(user);
+            var allowed = (await engine.GetLatestDefinitionsAsync(cancellationToken)).Where(d => rules.MayStart(caller, d)).Select(d => d.Id).ToHashSet();
+            latest = latest.Where(d => allowed.Contains(d.Id));
+        }
+
+        return Results.Ok(latest.Select(Summary));
     }
 
     private static async Task<IResult> GetAsync(string key, ProcessEngine engine, CancellationToken cancellationToken)
