@@ -97,6 +97,9 @@ public sealed class UrgeEndpointsTests(Xunit.Abstractions.ITestOutputHelper outp
         using var leader = _host.CreateClientFor("li.secretary");
         using var refused = await leader.PostAsJsonAsync($"/api/tasks/{task}/urge", new { });
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var auditor = _host.CreateClientFor("zhao.discipline");
+        var trail = (await auditor.GetFromJsonAsync<JsonArray>("/api/audit?operation=task.urge&actor=li.secretary"))!;
+        trail.Single()!["status"]!.GetValue<int>().ShouldBe(403, "a refused urge is in the trail too");
 
         using var office = _host.CreateClientFor("zhou.office");
         using var unknown = await office.PostAsJsonAsync($"/api/tasks/{Guid.NewGuid()}/urge", new { });
