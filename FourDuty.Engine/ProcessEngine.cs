@@ -58,6 +58,15 @@ public sealed class ProcessEngine
     public Task<IReadOnlyList<FormDefinitionRecordInfo>> GetDefinitionFormsAsync(string key, int? version, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ReadDefinitionFormsCommand(key, version), cancellationToken);
 
+    /// <summary>The latest version of <paramref name="key"/> (or <paramref name="version"/>) with its parsed model, e.g. to read its candidate starters.</summary>
+    /// <exception cref="EngineException">No such process or version is deployed.</exception>
+    public Task<ProcessDefinition> GetDefinitionAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadDefinitionCommand(key, version), cancellationToken);
+
+    /// <summary>The latest version of every deployed process with its parsed model; a version parsed before is not read again.</summary>
+    public Task<IReadOnlyList<ProcessDefinition>> GetLatestDefinitionsAsync(CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new ReadLatestDefinitionsCommand(), cancellationToken);
+
     /// <summary>The start form of a deployed version (its plain start event's <c>camunda:formKey</c>); null when it names none.</summary>
     /// <exception cref="EngineException">No such process or version is deployed, or it cannot be started by key.</exception>
     public Task<FormDefinitionRecordInfo?> GetStartFormAsync(string key, int? version = null, CancellationToken cancellationToken = default) =>
@@ -134,6 +143,16 @@ public sealed class ProcessEngine
     public Task ChangeAssigneeAsync(Guid taskId, AssigneeChange change, string? userId, int? expectedRevision = null,
         CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(new ChangeAssigneeCommand(taskId, change, userId, expectedRevision), cancellationToken);
+
+    /// <summary>
+    /// Comments on an open user task (<see cref="Runtime.Tasks.TaskComment"/>): kept in the instance's history and told to the
+    /// task listeners in one step. With <paramref name="notWithin"/>, a comment of the same type made on the task less than that
+    /// long ago refuses this one: the result then holds no recorded comment and says when the next is taken.
+    /// </summary>
+    /// <exception cref="EngineException">The task does not exist (not found) or is no longer open (conflict).</exception>
+    public Task<Runtime.Tasks.TaskCommentResult> CommentOnTaskAsync(Guid taskId, Runtime.Tasks.TaskComment comment, TimeSpan? notWithin = null,
+        CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(new CommentOnTaskCommand(taskId, comment, notWithin), cancellationToken);
 
     /// <summary>Delivers a message to the one instance waiting for it, or starts the one process that starts with it.</summary>
     /// <param name="name">The message's name.</param>

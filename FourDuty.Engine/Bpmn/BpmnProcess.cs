@@ -23,6 +23,16 @@ public sealed class BpmnProcess : BpmnElement, IFlowScope, IScopeContents
     /// <summary><c>camunda:versionTag</c>, shown beside the version number.</summary>
     public string? VersionTag { get; init; }
 
+    /// <summary>
+    /// <c>camunda:candidateStarterGroups</c>: the groups whose members may start the process by hand, as in Camunda 7 (a
+    /// comma-separated list, kept as written). The engine only keeps them; the service that starts instances decides what a
+    /// group is and enforces them.
+    /// </summary>
+    public IReadOnlyList<string> CandidateStarterGroups { get; init; } = [];
+
+    /// <summary><c>camunda:candidateStarterUsers</c>: the users who may start the process by hand, as in Camunda 7 (see <see cref="CandidateStarterGroups"/>).</summary>
+    public IReadOnlyList<string> CandidateStarterUsers { get; init; } = [];
+
     /// <summary><c>camunda:properties</c> of the process.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = FlowNode.EmptyProperties;
 

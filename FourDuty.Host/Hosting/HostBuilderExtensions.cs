@@ -37,6 +37,8 @@ internal static class HostBuilderExtensions
         builder.Services.AddTaskLinkRedaction();
         builder.Services.AddFourDutyPages();
         builder.Services.AddTestRuns(configuration);
+        builder.Services.AddOptions<UrgeOptions>().BindConfiguration("Oversight:Urge")
+            .Validate(o => o.Interval >= TimeSpan.Zero, "Oversight:Urge:Interval must be a duration of zero or more, e.g. \"01:00:00\".").ValidateOnStart();
         builder.Services.AddHealthChecks().AddDbContextCheck<EngineDbContext>("database");
         builder.Services.AddOpenApi(openApi => openApi.AddPolicyDescriptions());
         builder.Services.AddProblemDetails();
@@ -65,6 +67,7 @@ internal static class HostBuilderExtensions
         app.MapTaskPages();
         app.MapEvidenceEndpoints();
         app.MapOversightEndpoints();
+        app.MapUrgeEndpoints();
         app.MapOutboxPages();
         app.MapPages();
         return app;

@@ -41,6 +41,8 @@ internal static class SecurityServiceCollectionExtensions
         services.AddScoped<AccessTokenStore>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<TaskRules>();
+        services.AddSingleton<StarterRules>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StarterHandler>();
         services.AddScoped<IClaimsTransformation, AccountClaimsTransformation>();
 
         services.AddAuthentication(SignInSchemes.Default)

@@ -8,7 +8,8 @@ namespace FourDuty.Workflows.Notifications;
 /// Every new user task mails the people who may do it (the assignee, else the candidates and the members of
 /// the candidate groups), and a reassigned task mails its new assignee. A task that schedules a talk (its
 /// <c>talkStart</c> property) also sends the talk's attendees a calendar invitation, and withdraws it when the
-/// task is cancelled. The mails go to the outbox in the step that changed the task: no mail for a step that
+/// task is cancelled. An urge (催办, a task comment of type <see cref="Oversight.Urge.CommentType"/>) mails the same people a
+/// new task mails, with their links. The mails go to the outbox in the step that changed the task: no mail for a step that
 /// rolled back, no step without its mail. A recipient the organisation file does not know, or knows without an
 /// address, still gets a row: its delivery fails with the reason, so the outbox page shows that nobody was told.
 /// </summary>
@@ -22,9 +23,23 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
     {
         var task = taskEvent.Task;
         var article = PolicyArticle.Of(taskEvent.Element);
+        if (taskEvent is { Kind: UserTaskEventKind.Commented, Comment: { Comment.Type: Oversight.Urge.CommentType } urge })
+        {
+            foreach (var person in Recipients(task))
+            {
+                // One mail per urge and person: the comment's id keys it, so a retried step writes it once.
+                taskEvent.Outbox.AddWithTaskLink(MailKind, $"task:{task.Id}:urged:{person}:{urge.Id:N}",
+                    JsonSerializer.Serialize(new TaskMail(Oversight.Urge.MailTemplate, task.Id, person, article, Link: true,
+                        Urge: new TaskUrge(urge.Comment.UserId, urge.Comment.Message, urge.At)), JsonSerializerOptions.Web),
+                    task.InstanceId, task.Id, person);
+            }
+
+            return;
+        }
+
         var recipients = taskEvent.Kind switch
         {
-            UserTaskEventKind.Created => Recipients(task.Assignee, task.CandidateUsers, task.CandidateGroups),
+            UserTaskEventKind.Created => Recipients(task),
             UserTaskEventKind.Reassigned when task.Assignee is not null => [task.Assignee],
             _ => [],
         };
@@ -71,10 +86,11 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
             Cancelled: false);
     }
 
-    private IReadOnlyList<string> Recipients(string? assignee, string? candidateUsers, string? candidateGroups) =>
-        assignee is not null
+    /// <summary>Who may do the task: its assignee, else its candidate users and the members of its candidate groups.</summary>
+    private IReadOnlyList<string> Recipients(Engine.Runtime.State.UserTaskRecord task) =>
+        task.Assignee is { } assignee
             ? [assignee]
-            : people.Resolve(TaskCandidates.Split(candidateUsers).Concat(TaskCandidates.Split(candidateGroups).Select(g => $"group:{g}")));
+            : people.Resolve(TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}")));
 }
 
 /// <summary>The payload of a task mail in the outbox.</summary>
@@ -84,7 +100,15 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
 /// <param name="Article">The policy article the task serves (the element's <c>article</c> property), if given.</param>
 /// <param name="Talk">The talk the mail invites to (or withdraws), for <c>talk-invitation</c>.</param>
 /// <param name="Link">True when the row carries the person's task link (made by the step that wrote the row).</param>
-public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null, Talk? Talk = null, bool Link = false);
+/// <param name="Urge">The urge the mail passes on, for <c>task-urged</c>.</param>
+public sealed record TaskMail(string Template, Guid TaskId, string Person, string? Article = null, Talk? Talk = null, bool Link = false,
+    TaskUrge? Urge = null);
+
+/// <summary>An urge (催办) as its mail tells it.</summary>
+/// <param name="By">The person id of who urged.</param>
+/// <param name="Message">Their message, if any.</param>
+/// <param name="At">When.</param>
+public sealed record TaskUrge(string By, string? Message, DateTimeOffset At);
 
 /// <summary>A scheduled talk (约谈), sent as a calendar invitation.</summary>
 /// <param name="Start">When it starts.</param>

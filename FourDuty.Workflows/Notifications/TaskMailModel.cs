@@ -1,7 +1,7 @@
 namespace FourDuty.Workflows.Notifications;
 
 /// <summary>
-/// What the task mails (<c>task-assigned</c>, <c>task-reminder</c>, <c>task-overdue</c>, <c>task-escalated</c>) show.
+/// What the task mails (<c>task-assigned</c>, <c>task-reminder</c>, <c>task-overdue</c>, <c>task-escalated</c>, <c>task-urged</c>) show.
 /// Templates name the members in snake case: <c>{{ task_name }}</c>, <c>{{ due_at }}</c>, <c>{{ task_url }}</c>.
 /// Values are plain text: the HTML template escapes them.
 /// </summary>
@@ -48,4 +48,16 @@ internal sealed record TaskMailModel
 
     /// <summary>The user task.</summary>
     public string? TaskId { get; init; }
+
+    /// <summary>Who urged the task (催办), by name; only in <c>task-urged</c>.</summary>
+    public string? UrgedBy { get; init; }
+
+    /// <summary>Their title in the organisation, e.g. 纪委书记.</summary>
+    public string? UrgedByTitle { get; init; }
+
+    /// <summary>When they urged it, as people read it.</summary>
+    public string? UrgedAt { get; init; }
+
+    /// <summary>What they wrote, if anything (plain text).</summary>
+    public string? UrgeMessage { get; init; }
 }

@@ -68,6 +68,10 @@ internal sealed class TaskMailOutboxHandler(
             TaskUrl = payload.Link && MayAct(task, person.Id) ? options.Value.TaskUrl(await engine.TaskLinkTokenOfAsync(message.Id, cancellationToken)) : null,
             InstanceId = instance.Id.ToString(),
             TaskId = task.Id.ToString(),
+            UrgedBy = payload.Urge is { } urge ? directory.Find(urge.By)?.Name ?? urge.By : null,
+            UrgedByTitle = payload.Urge is { } by ? directory.Find(by.By)?.Title : null,
+            UrgedAt = payload.Urge is { } at ? MailDates.Format(at.At, culture) : null,
+            UrgeMessage = payload.Urge?.Message,
         };
         var content = await templates.RenderAsync(payload.Template, culture, model, cancellationToken);
         return await MailRecipient.SendAsync(transport, message.Id, person, content, cancellationToken);

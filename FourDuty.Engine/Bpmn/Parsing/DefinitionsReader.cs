@@ -33,6 +33,8 @@ internal static class DefinitionsReader
                 IsExecutable = context.Flag(element, "isExecutable", false, ParseContext.Attribute(element, "id") ?? ""),
                 VersionTag = ParseContext.CamundaAttribute(element, "versionTag"),
                 Properties = CamundaExtensionReader.Properties(element),
+                CandidateStarterGroups = Starters(element, "candidateStarterGroups", problems),
+                CandidateStarterUsers = Starters(element, "candidateStarterUsers", problems),
             };
             if (!process.IsExecutable)
             {
@@ -61,5 +63,20 @@ internal static class DefinitionsReader
             Errors = context.Errors,
             Escalations = context.Escalations,
         };
+    }
+
+    // Camunda 7 lets these hold expressions resolved at deployment; here they are plain names, so an expression would be a
+    // list that silently names nobody: refused with the fix.
+    private static IReadOnlyList<string> Starters(XElement process, string attribute, ProblemCollector problems)
+    {
+        var names = Runtime.Tasks.TaskCandidates.Split(ParseContext.CamundaAttribute(process, attribute)).ToList();
+        if (names.FirstOrDefault(name => name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal)) is { } expression)
+        {
+            problems.Report(BpmnRules.InvalidValue, ParseContext.Attribute(process, "id"), ParseContext.LineOf(process),
+                $"camunda:{attribute}=\"{expression}\" on process '{ParseContext.Attribute(process, "id")}' is an expression; starters are read when the process is deployed, so name the groups or users themselves, comma-separated (e.g. \"office,discipline\").");
+            return [];
+        }
+
+        return names;
     }
 }

@@ -153,6 +153,10 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         await Definitions().Where(d => d.Version == db.ProcessDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> ListLatestDefinitionIdsAsync(CancellationToken cancellationToken) =>
+        await db.ProcessDefinitions.AsNoTracking().Where(d => d.Version == db.ProcessDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken) =>
         await db.Timers.Where(t => t.DefinitionId != null
                 && db.ProcessDefinitions.Any(d => d.Id == t.DefinitionId && d.Key == key))
@@ -169,6 +173,11 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             .OrderByDescending(f => f.Version).FirstOrDefaultAsync(cancellationToken);
 
     public void AddOutbox(OutboxRecord row) => db.Outbox.Add(row);
+
+    public async Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type,
+        CancellationToken cancellationToken) =>
+        await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId && h.SubjectId == taskId && h.Type == type)
+            .OrderBy(h => h.Id).ToListAsync(cancellationToken);
 
     public async Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Outbox.Local.Any(o => o.Key == key) || await db.Outbox.AsNoTracking().AnyAsync(o => o.Key == key, cancellationToken);

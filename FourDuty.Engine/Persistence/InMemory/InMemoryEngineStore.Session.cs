@@ -34,6 +34,17 @@ internal sealed partial class InMemoryEngineStore
 
         public void AddForm(FormDefinitionRecord form) => NewForms.Add(form);
 
+        public Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type,
+            CancellationToken cancellationToken)
+        {
+            lock (store._lock)
+            {
+                return Task.FromResult<IReadOnlyList<HistoryRecord>>(store._history.TryGetValue(instanceId, out var list)
+                    ? list.Where(h => h.SubjectId == taskId && h.Type == type).ToList()
+                    : []);
+            }
+        }
+
         public Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken)
         {
             lock (store._lock)
@@ -229,6 +240,9 @@ internal sealed partial class InMemoryEngineStore
         }
 
         public void AddDefinition(ProcessDefinitionRecord definition) => NewDefinitions.Add(definition);
+
+        public async Task<IReadOnlyList<Guid>> ListLatestDefinitionIdsAsync(CancellationToken cancellationToken) =>
+            (await ListLatestDefinitionsAsync(cancellationToken)).Select(d => d.Id).ToList();
 
         public Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken)
         {

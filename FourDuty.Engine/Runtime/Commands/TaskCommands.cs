@@ -53,6 +53,58 @@ internal sealed record ChangeAssigneeCommand(Guid TaskId, AssigneeChange Change,
     }
 }
 
+/// <summary>
+/// Records a comment on an open task in the instance's history and tells the task listeners, unless a comment of the same
+/// type was made on the task less than <see cref="NotWithin"/> ago. The history row makes the instance's revision move, so
+/// two comments at once on one task are one after the other: the second sees the first.
+/// </summary>
+internal sealed record CommentOnTaskCommand(Guid TaskId, TaskComment Comment, TimeSpan? NotWithin) : IEngineCommand<TaskCommentResult>
+{
+    public async Task<TaskCommentResult> ExecuteAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var (instance, task) = await OpenTask.FindAsync(step, TaskId, expectedRevision: null, cancellationToken);
+        var previous = (await step.Session.FindTaskHistoryAsync(instance.Instance.Id, task.Id, HistoryEventType.TaskCommented, cancellationToken))
+            .Select(Entry).Where(e => e is not null && e.Comment.Type == Comment.Type).MaxBy(e => e!.At);
+        if (previous is not null && NotWithin is { } interval && previous.At + interval > step.Now)
+        {
+            return new TaskCommentResult(null, previous, previous.At + interval);
+        }
+
+        var entry = new TaskCommentEntry(step.NewId(), step.Now, Comment);
+        instance.Record(new HistoryRecord
+        {
+            Id = entry.Id,
+            InstanceId = instance.Instance.Id,
+            At = entry.At,
+            Type = HistoryEventType.TaskCommented,
+            ElementId = task.ElementId,
+            TokenId = task.TokenId,
+            SubjectId = task.Id,
+            Details = System.Text.Json.JsonSerializer.Serialize(new { type = Comment.Type, userId = Comment.UserId, message = Comment.Message }),
+        });
+        await step.NotifyTaskAsync(instance, task, UserTaskEventKind.Commented, entry);
+        return new TaskCommentResult(entry, previous, null);
+    }
+
+    /// <summary>The comment a <see cref="HistoryEventType.TaskCommented"/> event holds; null for details it cannot read.</summary>
+    internal static TaskCommentEntry? Entry(HistoryRecord history)
+    {
+        try
+        {
+            using var details = System.Text.Json.JsonDocument.Parse(history.Details ?? "{}");
+            var root = details.RootElement;
+            return root.TryGetProperty("type", out var type) && root.TryGetProperty("userId", out var user)
+                ? new TaskCommentEntry(history.Id, history.At, new TaskComment(type.GetString() ?? "", user.GetString() ?? "",
+                    root.TryGetProperty("message", out var message) ? message.GetString() : null))
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
+
 /// <summary>How a task's assignee changes.</summary>
 public enum AssigneeChange
 {

@@ -66,7 +66,7 @@ internal sealed class StepContext
     public List<OutboxRecord> NewOutbox { get; } = [];
 
     /// <summary>Tells the task listeners about a task event; what they write to the outbox commits with the step.</summary>
-    public async ValueTask NotifyTaskAsync(InstanceState instance, UserTaskRecord task, Tasks.UserTaskEventKind kind)
+    public async ValueTask NotifyTaskAsync(InstanceState instance, UserTaskRecord task, Tasks.UserTaskEventKind kind, Tasks.TaskCommentEntry? comment = null)
     {
         if (Services.TaskListeners.Count == 0)
         {
@@ -104,6 +104,7 @@ internal sealed class StepContext
             Now = Now,
             Outbox = new StepOutbox(this),
             Property = Property,
+            Comment = comment,
         };
         foreach (var listener in Services.TaskListeners)
         {

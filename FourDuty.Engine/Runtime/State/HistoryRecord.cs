@@ -52,5 +52,6 @@ public enum HistoryEventType
     IncidentCreated,
     IncidentResolved,
     JobFailed,
+    TaskCommented,
 #pragma warning restore CS1591
 }

@@ -73,6 +73,9 @@ internal interface IStoreSession : IAsyncDisposable
     /// <summary>The highest version of every key.</summary>
     Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The ids of the highest version of every key, without reading the models.</summary>
+    Task<IReadOnlyList<Guid>> ListLatestDefinitionIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>Timers of timer start events of any version of <paramref name="key"/>.</summary>
     Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken);
 
@@ -86,6 +89,9 @@ internal interface IStoreSession : IAsyncDisposable
     Task<FormDefinitionRecord?> FindFormAsync(string key, Guid? deploymentId, CancellationToken cancellationToken);
 
     void AddOutbox(OutboxRecord row);
+
+    /// <summary>The committed history events of one type about one task (its <see cref="HistoryRecord.SubjectId"/>), oldest first.</summary>
+    Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type, CancellationToken cancellationToken);
 
     /// <summary>True when an outbox row with the key exists (committed, or added in this session).</summary>
     Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken);

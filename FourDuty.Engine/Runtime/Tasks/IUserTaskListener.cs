@@ -30,6 +30,9 @@ public enum UserTaskEventKind
 
     /// <summary>Its scope was cancelled or interrupted.</summary>
     Cancelled,
+
+    /// <summary>Someone left a comment on the open task (<see cref="UserTaskEvent.Comment"/>); the task itself is unchanged.</summary>
+    Commented,
 }
 
 /// <summary>One user task event with what a listener needs to act on it.</summary>
@@ -61,6 +64,9 @@ public sealed class UserTaskEvent
     /// variables (a date comes back as ISO 8601 text); null when the element has no such property.
     /// </summary>
     public required Func<string, string?> Property { get; init; }
+
+    /// <summary>The comment, for <see cref="UserTaskEventKind.Commented"/>; null otherwise.</summary>
+    public TaskCommentEntry? Comment { get; init; }
 }
 
 /// <summary>Writes outbox rows in the current step.</summary>

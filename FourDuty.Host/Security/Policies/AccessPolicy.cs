@@ -28,6 +28,15 @@ internal static class AccessPolicy
     /// <summary>Reads and exports the audit trail: admin and discipline secretary.</summary>
     public const string AuditReader = "audit-reader";
 
+    /// <summary>
+    /// Starts a process by hand: the office any; others a process that names them as a candidate starter (<see cref="StarterRules"/>;
+    /// the policy lets through whoever some deployed process names, the endpoint checks the process asked for).
+    /// </summary>
+    public const string Starter = "starter";
+
+    /// <summary>Urges (催办) an open task: office and discipline secretary.</summary>
+    public const string Urge = "urge";
+
     /// <summary>What each policy asks for, in Chinese then English, for the OpenAPI description and error pages.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
@@ -37,6 +46,8 @@ internal static class AccessPolicy
         [Office] = "党委办公室 / role office",
         [Oversight] = "党委办公室、纪委书记或第一责任人 / role office or discipline, or a first-responsible person (Party secretary, president)",
         [AuditReader] = "系统管理员或纪委书记 / role admin or discipline",
+        [Starter] = "党委办公室，或流程 camunda:candidateStarterGroups / candidateStarterUsers 所列的角色、群组或人员 / role office, or a role, group or person the process names as a candidate starter",
+        [Urge] = "党委办公室或纪委书记 / role office or discipline",
     };
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder)
@@ -50,6 +61,8 @@ internal static class AccessPolicy
             .AddPolicy(Oversight, policy => policy.Combine(signedIn).RequireAssertion(context =>
                 context.User.HasClaim(c => c.Type == AccessClaims.Account) && Caller.Of(context.User).Oversees))
             .AddPolicy(AuditReader, policy => policy.Combine(signedIn).RequireRole(AccessRole.Admin, AccessRole.Discipline))
+            .AddPolicy(Starter, policy => policy.Combine(signedIn).AddRequirements(new StarterRequirement()))
+            .AddPolicy(Urge, policy => policy.Combine(signedIn).RequireRole(AccessRole.Office, AccessRole.Discipline))
             // An endpoint that forgot its policy is still closed to strangers (a test names it). Requests that reach no
             // endpoint (the pages' static bundles, a 404) pass: they carry nothing of anyone's.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(context =>

@@ -7,6 +7,31 @@ namespace FourDuty.Tests.Engine.Bpmn;
 public sealed class BpmnParserCamundaExtensionTests
 {
     [Fact]
+    public void Parse_KeepsTheProcessCandidateStarters_AsWritten()
+    {
+        var xml = Process(Path("<userTask id=\"talk\"/>", "talk")).Replace("""<process id="process" isExecutable="true">""",
+            """<process id="process" isExecutable="true" camunda:candidateStarterGroups="office, discipline" camunda:candidateStarterUsers="li.secretary">""",
+            StringComparison.Ordinal);
+
+        var process = Parse(xml).ShouldBeClean().Processes.Single();
+
+        process.CandidateStarterGroups.ShouldBe(["office", "discipline"]);
+        process.CandidateStarterUsers.ShouldBe(["li.secretary"]);
+        Parse(Process(Path("<userTask id=\"talk\"/>", "talk"))).ShouldBeClean().Processes.Single().CandidateStarterGroups.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Parse_RefusesAnExpressionAsCandidateStarters_NamingTheProcess()
+    {
+        var xml = Process(Path("<userTask id=\"talk\"/>", "talk")).Replace("""<process id="process" isExecutable="true">""",
+            """<process id="process" isExecutable="true" camunda:candidateStarterGroups="${starters}">""", StringComparison.Ordinal);
+
+        var problem = Parse(xml).ShouldReport(BpmnRules.InvalidValue.Code, "process", LineOf(xml, "<process"), ProblemSeverity.Error);
+
+        problem.Message.ShouldContain("camunda:candidateStarterGroups");
+    }
+
+    [Fact]
     public void Parse_ReadsEveryKindOfInputAndOutputParameter()
     {
         var xml = Process(Path("""

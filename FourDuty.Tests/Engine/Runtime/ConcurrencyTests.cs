@@ -46,6 +46,25 @@ public abstract class ConcurrencyTests(TestStore store)
     }
 
     [SkippableFact]
+    public async Task TwentyConcurrentComments_OfAThrottledType_RecordOne_AndTheRestAreToldWhenTheNextIsTaken()
+    {
+        await using var scenario = await Scenario.DeployAsync(store, OneTask);
+        await scenario.StartAsync("p");
+        var task = (await scenario.OpenTaskRecordsAsync()).Single();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            scenario.Engine.CommentOnTaskAsync(task.Id, new FourDuty.Engine.Runtime.Tasks.TaskComment("urge", $"user{i}", $"please {i}"), TimeSpan.FromHours(1)))));
+
+        var recorded = results.Where(r => r.Recorded is not null).ShouldHaveSingleItem().Recorded!;
+        results.Where(r => r.Recorded is null).ShouldAllBe(r => r.NextAllowedAt == recorded.At.AddHours(1) && r.Previous!.Id == recorded.Id);
+        var history = (await scenario.Queries.GetHistoryAsync(scenario.Instance)).Where(h => h.Type == FourDuty.Engine.Runtime.State.HistoryEventType.TaskCommented).ToList();
+        history.ShouldHaveSingleItem().SubjectId.ShouldBe(task.Id);
+        // Another type is not held back by it, and the task itself did not change.
+        (await scenario.Engine.CommentOnTaskAsync(task.Id, new("comment", "user0", null), TimeSpan.FromHours(1))).Recorded.ShouldNotBeNull();
+        (await scenario.OpenTaskRecordsAsync()).Single().Revision.ShouldBe(task.Revision);
+    }
+
+    [SkippableFact]
     public async Task MessageCorrelation_ByKeyPicksOne_WithoutKeyIsAmbiguous()
     {
         await using var scenario = await Scenario.DeployAsync(store, ProcessXml.Of("p", """

@@ -36,8 +36,10 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["GET /api/definitions/{key}"] = [Anyone],
         ["GET /api/definitions/{key}/versions"] = [Anyone],
         ["GET /api/definitions/{key}/xml"] = [Anyone],
-        ["GET /api/definitions/{key}/start-form"] = [AccessRole.Office],
-        ["POST /api/definitions/{key}/start"] = [AccessRole.Office],
+        // Office, and whom a deployed process names as a starter (the shipped reminder-talk names the discipline role); which
+        // process is the endpoint's check, so on the walk's unknown process the discipline secretary gets a 404.
+        ["GET /api/definitions/{key}/start-form"] = [AccessRole.Office, AccessRole.Discipline],
+        ["POST /api/definitions/{key}/start"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances/{id}"] = [AccessRole.Office, AccessRole.Discipline],
         ["GET /api/instances/{id}/history"] = [AccessRole.Office, AccessRole.Discipline],
@@ -54,6 +56,7 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
         ["POST /api/tasks/{id}/unclaim"] = [Anyone],
         ["POST /api/tasks/{id}/delegate"] = [Anyone],
         ["POST /api/tasks/{id}/assign"] = [Anyone],
+        ["POST /api/tasks/{id}/urge"] = [AccessRole.Office, AccessRole.Discipline],
         ["POST /api/messages"] = [AccessRole.Office],
         ["POST /api/signals"] = [AccessRole.Office],
         ["GET /api/incidents"] = [AccessRole.Office, AccessRole.Discipline],

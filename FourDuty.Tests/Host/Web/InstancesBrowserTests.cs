@@ -53,6 +53,13 @@ public sealed class InstancesBrowserTests
         (await browser.Page.Locator("section[aria-labelledby=fd-incidents]").InnerTextAsync()).ShouldContain("没有未处理的故障");
         (await browser.Page.Locator("section[aria-labelledby=fd-tasks]").InnerTextAsync()).ShouldContain("登记备案");
         await browser.ScreenshotAsync("instance-after-retry-zh");
+        // 催办 from the open task: the office's message goes with the mail, the history keeps who urged.
+        var tasks = browser.Page.Locator("section[aria-labelledby=fd-tasks]");
+        await tasks.GetByLabel("催办意见（选填，200字以内）").FillAsync("请尽快登记备案");
+        await tasks.GetByRole(AriaRole.Button, new() { Name = "催办" }).ClickAsync();
+        (await tasks.Locator(".fd-urge-status .fd-ok").InnerTextAsync()).ShouldStartWith("已催办，提醒邮件发给：");
+        await browser.Page.ReloadAsync();
+        (await browser.Page.Locator("section[aria-labelledby=fd-history]").InnerTextAsync()).ShouldContain("催办：请尽快登记备案");
         var audit = await browser.ApiClient("admin").GetStringAsync("/api/audit?operation=instance.variables");
         audit.ShouldContain("set amount");
         var serious = (await browser.Page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();

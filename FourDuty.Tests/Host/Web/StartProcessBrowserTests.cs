@@ -9,7 +9,7 @@ namespace FourDuty.Tests.Host.Web;
 
 /// <summary>
 /// 发起流程: the office starts a deployed process by hand from the web, its start form drawn and checked as a task's form
-/// is; nobody else sees the panel or may start.
+/// is; a person a process names as its starter is offered that process only; nobody else sees the panel or may start.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class StartProcessBrowserTests
@@ -69,27 +69,31 @@ public sealed class StartProcessBrowserTests
     }
 
     [SkippableFact]
-    public async Task ALeaderWithoutTheOfficeRole_SeesNoStartPanel_AndIsRefusedTheStart()
+    public async Task DisciplineSecretary_IsOfferedOnlyTheReminderTalk_AndALeaderSeesNoStartPanel_AndIsRefusedTheStart()
     {
         await using var host = new FourDutyHostFactory();
-        // The discipline secretary watches the instances (oversight) but does not start them.
+        // The reminder talk names the discipline role as its starter (camunda:candidateStarterGroups); nothing else does.
         await using var browser = await BrowserSession.StartAsync(host, signedInAs: "zhao.discipline");
+        (await browser.Page.Locator(".fd-cards").InnerTextAsync()).ShouldContain("发起流程");
+        await browser.GoAsync("/instances/start");
+        await browser.Page.Locator("#fd-start-process option[value=reminder-talk]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await browser.Page.Locator("#fd-start-process option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)"))
+            .ShouldBe(["reminder-talk"]);
+        await browser.ScreenshotAsync("start-discipline-reminder-talk");
 
+        await browser.Context.ClearCookiesAsync();
+        await browser.SignInAsync("chen.deputy");
         (await browser.Page.Locator(".fd-cards").InnerTextAsync()).ShouldNotContain("发起流程");
-        await browser.GoAsync("/instances");
-        await browser.Page.Locator("h1").GetByText("流程实例").WaitForAsync();
-        (await browser.Page.GetByRole(AriaRole.Link, new() { Name = "发起流程" }).CountAsync()).ShouldBe(0);
-
         await browser.GoAsync("/instances/start?key=reminder-talk");
         (await browser.Page.Locator("[role=alert]").InnerTextAsync()).ShouldContain("没有使用此功能的权限");
         (await browser.Page.Locator("form.fd-start").CountAsync()).ShouldBe(0);
-        await browser.ScreenshotAsync("start-refused-discipline");
+        await browser.ScreenshotAsync("start-refused-leader");
 
-        using var zhao = browser.ApiClient("zhao.discipline");
-        using var refused = await zhao.PostAsJsonAsync("/api/definitions/reminder-talk/start",
+        using var chen = browser.ApiClient("chen.deputy");
+        using var refused = await chen.PostAsJsonAsync("/api/definitions/reminder-talk/start",
             new { variables = new { subjectId = "he.vicepresident", talkKind = "提醒谈话", reason = "严重失责" } });
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await zhao.GetAsync("/api/definitions/reminder-talk/start-form")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await chen.GetAsync("/api/definitions/reminder-talk/start-form")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await browser.ApiClient().GetFromJsonAsync<JsonElement>("/api/instances?definitionKey=reminder-talk")).GetArrayLength().ShouldBe(0);
     }
 }

@@ -45,7 +45,7 @@ function cards(me) {
     { page: 'inbox', href: '/inbox', show: true },
     { page: 'dashboard', href: '/dashboard', show: allows(me, 'oversight') },
     { page: 'instances', href: '/instances', show: allows(me, 'oversight') },
-    { page: 'start', href: '/instances/start', show: allows(me, 'office') },
+    { page: 'start', href: '/instances/start', show: allows(me, 'starter') },
     { page: 'designer', href: '/designer', show: allows(me, 'designer') },
     { page: 'calendar', href: '/calendar', show: allows(me, 'office') },
     { page: 'operations', href: '/operations', show: allows(me, 'audit-reader') },

@@ -1,6 +1,6 @@
 // Instances (office, discipline secretary, first-responsible persons): the list with filters, and one instance: its
 // diagram with where the tokens stand and how often each element ran, open tasks, incidents (retry), variables (the
-// office changes them, audited), and its history.
+// office changes them, audited), and its history. The office and the discipline secretary urge (催办) an open task from here.
 import { startPage } from '../../shared/shell.js';
 import { t } from '../../shared/i18n.js';
 import { h, replace } from '../../shared/dom.js';
@@ -33,7 +33,7 @@ async function showList(main) {
   const incident = h('input', { id: 'fd-f-incident', name: 'incident', type: 'checkbox', value: '1', checked: params.get('incident') === '1' });
   const results = h('div', {}, h('p', { class: 'fd-muted' }, t('common.loading')));
   main.append(h('h1', {}, t('pages.instances.title')),
-    allows(person, 'office') ? h('p', {}, h('a', { class: 'fd-button', href: '/instances/start' }, t('start.title'))) : null,
+    allows(person, 'starter') ? h('p', {}, h('a', { class: 'fd-button', href: '/instances/start' }, t('start.title'))) : null,
     h('form', { class: 'fd-filters', method: 'get', action: '/instances' },
       field('definition', t('instances.definition'), definition), field('state', t('instances.state'), state),
       field('subject', t('instances.subject'), subject), field('from', t('instances.from'), from), field('to', t('instances.to'), to),
@@ -106,14 +106,16 @@ async function showInstance(main, id) {
 
   main.append(section('tasks', view.openTasks.length ? h('ul', { class: 'fd-plain' }, view.openTasks.map(task => h('li', {},
     h('a', { href: `/tasks/${task.id}` }, task.name ?? task.elementId), ' · ', task.assignee ? nameOf(task.assignee) : task.candidateGroups ?? task.candidateUsers ?? '',
-    task.dueAt ? ` · ${t('tasks.dueAt', { at: formatInstant(task.dueAt) })}` : ''))) : h('p', { class: 'fd-empty' }, t('instances.noTasks'))));
+    task.dueAt ? ` · ${t('tasks.dueAt', { at: formatInstant(task.dueAt) })}` : '',
+    allows(person, 'urge') ? urgeForm(task, nameOf) : null))) : h('p', { class: 'fd-empty' }, t('instances.noTasks'))));
 
   main.append(section('variables', variablesTable(id, view.variables, status)));
   if (allows(person, 'office')) main.append(section('mails', await mailsTable(id)));
   main.append(section('history', h('div', { class: 'fd-table-wrap', tabindex: '0', role: 'region', 'aria-label': t('instances.table') }, h('table', { class: 'fd-table' },
     h('thead', {}, h('tr', {}, ['at', 'event', 'element', 'details'].map(c => h('th', { scope: 'col' }, t(`instances.historyColumns.${c}`))))),
     h('tbody', {}, history.map(event => h('tr', {}, h('td', { class: 'fd-nowrap' }, formatInstant(event.at)), h('td', { title: event.type }, eventName(event.type)),
-      h('td', {}, event.elementId ?? ''), h('td', {}, event.details ? h('code', { class: 'fd-details' }, readable(event.details)) : ''))))))));
+      h('td', {}, event.elementId ?? ''), h('td', {}, urgeOf(event) ? urgeText(urgeOf(event), nameOf)
+        : event.details ? h('code', { class: 'fd-details' }, readable(event.details)) : ''))))))));
 
   try {
     const xml = await api(`/api/definitions/${encodeURIComponent(instance.definitionKey)}/xml?version=${instance.definitionVersion}`, { accept: 'application/xml' });
@@ -209,6 +211,46 @@ async function mailsTable(id) {
         t(`instances.mailStates.${mail.status}`))),
       h('td', { class: 'fd-nowrap' }, mail.sentAt ? formatInstant(mail.sentAt) : ''),
       h('td', {}, mail.lastError ?? ''))))));
+}
+
+// 催办 (office, discipline secretary): an optional short message and the button; the server mails the task's people their
+// link, keeps it in the history, and refuses a second urge within its interval, saying when the next one is allowed.
+function urgeForm(task, nameOf) {
+  const message = h('input', { id: `fd-urge-${task.id}`, class: 'fd-urge-message', maxlength: '200', placeholder: t('instances.urgeMessage') });
+  const status = h('div', { class: 'fd-urge-status', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit', class: 'fd-secondary fd-urge' }, t('instances.urge'));
+  return h('form', {
+    class: 'fd-urge-form',
+    'data-task-id': task.id,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      try {
+        const urged = await api(`/api/tasks/${task.id}/urge`, { method: 'POST', json: { message: message.value.trim() || null } });
+        message.value = '';
+        replace(status, h('span', { class: 'fd-ok' }, t('instances.urged', { who: urged.recipients.map(nameOf).join('、') || t('instances.nobody') })));
+      } catch (error) {
+        replace(status, errorMessage(error));
+      } finally {
+        button.disabled = false;
+      }
+    },
+  }, h('label', { for: `fd-urge-${task.id}`, class: 'fd-skip-label' }, t('instances.urgeMessage')), message, button, status);
+}
+
+// A TaskCommented event of the type urge: who urged, and their message.
+function urgeOf(event) {
+  if (event.type !== 'TaskCommented' || !event.details) return null;
+  try {
+    const details = JSON.parse(event.details);
+    return details.type === 'urge' ? details : null;
+  } catch {
+    return null;
+  }
+}
+
+function urgeText(urge, nameOf) {
+  return t(urge.message ? 'instances.urgedBy' : 'instances.urgedByPlain', { who: nameOf(urge.userId), message: urge.message ?? '' });
 }
 
 function section(kind, content) {

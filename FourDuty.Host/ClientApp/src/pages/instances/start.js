@@ -1,4 +1,4 @@
-// 发起流程 (office): start a deployed process by hand. Pick the process (its Chinese name), give an optional business key,
+// 发起流程 (office, and whom a process names as its starter): start a deployed process by hand. Pick the process (its Chinese name), give an optional business key,
 // fill in its start form (the start event's camunda:formKey, drawn as the task page draws a task's form) and start it;
 // the server checks the form (422 per field, nothing started) and the new instance's view opens.
 import { t } from '../../shared/i18n.js';
@@ -7,18 +7,19 @@ import { api, ApiError, errorMessage } from '../../shared/api.js';
 import { allows } from '../../shared/me.js';
 import { drawForm, showFieldErrors } from '../../shared/form.js';
 
-/** Fills main with the start panel for the office (anyone else is told it is not theirs); ?key= preselects a process. */
+/** Fills main with the start panel for the office and candidate starters (anyone else is told it is not theirs); ?key= preselects a process. */
 export async function showStart(main, person) {
   document.title = `${t('start.title')} · ${t('shell.product')}`;
   main.append(h('p', {}, h('a', { href: '/instances' }, t('instances.back'))), h('h1', {}, t('start.title')),
     h('p', { class: 'fd-muted' }, t('start.intro')));
-  if (!allows(person, 'office')) {
+  if (!allows(person, 'starter')) {
     main.append(errorMessage(new ApiError(403, null)));
     return;
   }
   let definitions;
   try {
-    definitions = await api('/api/definitions');
+    // Only what this person may start: the office everything, others what names them (camunda:candidateStarterGroups/Users).
+    definitions = await api('/api/definitions?startable=true');
   } catch (error) {
     main.append(errorMessage(error));
     return;
