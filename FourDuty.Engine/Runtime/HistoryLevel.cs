@@ -5,11 +5,13 @@ namespace FourDuty.Engine.Runtime;
 /// <summary>
 /// How much history the engine writes, as Camunda 7's history levels: each level keeps what the one below it keeps and
 /// more. The instance's current state (tokens, tasks, timers, incidents, variables) is kept at every level; only the
-/// record of what happened is thinner. <see cref="Full"/> is the default, and what the college runs with.
+/// record of what happened is thinner. Comments people write on tasks (<see cref="HistoryEventType.TaskCommented"/>, an urge
+/// among them) are what they wrote, not a record of the engine's work: they are kept at every level. <see cref="Full"/> is the
+/// default, and what the college runs with.
 /// </summary>
 public enum HistoryLevel
 {
-    /// <summary>No history: the instance view shows the present only.</summary>
+    /// <summary>No history but the comments on tasks: the instance view shows the present only.</summary>
     None,
 
     /// <summary>Instances started and ended; elements entered, left and cancelled; task, timer, message, signal, error and escalation events.</summary>
