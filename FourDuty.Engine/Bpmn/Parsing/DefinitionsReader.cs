@@ -69,7 +69,8 @@ internal static class DefinitionsReader
     // list that silently names nobody: refused with the fix.
     private static IReadOnlyList<string> Starters(XElement process, string attribute, ProblemCollector problems)
     {
-        var names = Runtime.Tasks.TaskCandidates.Split(ParseContext.CamundaAttribute(process, attribute)).ToList();
+        // Comma-separated, as task candidates are (the parser sits below the runtime, so it splits them itself).
+        var names = (ParseContext.CamundaAttribute(process, attribute) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (names.FirstOrDefault(name => name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal)) is { } expression)
         {
             problems.Report(BpmnRules.InvalidValue, ParseContext.Attribute(process, "id"), ParseContext.LineOf(process),
