@@ -44,27 +44,17 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
         </definitions>
         """;
 
-    private TestSmtpServer _smtp = null!;
-    private FourDutyHostFactory _host = null!;
-    private ProcessEngine _engine = null!;
+    private MailingHost _mailing = null!;
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await TestSmtpServer.StartAsync();
-        _host = new FourDutyHostFactory(settings: new Dictionary<string, string>(_smtp.MailSettings())
-        {
-            ["Clock:Mode"] = "Simulated",
-            ["Clock:Start"] = DateTimeOffset.UtcNow.ToString("O"),
-        });
-        _engine = _host.Services.GetRequiredService<ProcessEngine>();
-        (await _engine.DeployAsync([new DeploymentResource("mails.bpmn", Model)])).Succeeded.ShouldBeTrue();
-    }
+    private TestSmtpServer _smtp => _mailing.Smtp;
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private FourDutyHostFactory _host => _mailing.Host;
+
+    private ProcessEngine _engine => _mailing.Engine;
+
+    public async Task InitializeAsync() => _mailing = await MailingHost.StartAsync(new DeploymentResource("mails.bpmn", Model));
+
+    public Task DisposeAsync() => _mailing.DisposeAsync().AsTask();
 
     [Fact]
     public async Task BoundaryTimer_SendsReminderToAssigneeWithLinkAndToSupervisorWithout_BeforeTheDeadline()

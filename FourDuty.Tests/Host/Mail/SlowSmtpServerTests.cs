@@ -31,24 +31,17 @@ public sealed class SlowSmtpServerTests : IAsyncLifetime
     // Far below the SMTP command timeout (a minute): a step or a clock move that waited for the held mail would show here.
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(20);
 
-    private TestSmtpServer _smtp = null!;
-    private FourDutyHostFactory _host = null!;
-    private ProcessEngine _engine = null!;
+    private MailingHost _mailing = null!;
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await TestSmtpServer.StartAsync();
-        _host = new FourDutyHostFactory(settings: _smtp.MailSettingsOnSimulatedClock());
-        _engine = _host.Services.GetRequiredService<ProcessEngine>();
-        (await _engine.DeployAsync([new DeploymentResource("slow-mail.bpmn", Model)])).Succeeded.ShouldBeTrue();
-    }
+    private TestSmtpServer _smtp => _mailing.Smtp;
 
-    public async Task DisposeAsync()
-    {
-        _smtp.Answer();
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private FourDutyHostFactory _host => _mailing.Host;
+
+    private ProcessEngine _engine => _mailing.Engine;
+
+    public async Task InitializeAsync() => _mailing = await MailingHost.StartAsync(new DeploymentResource("slow-mail.bpmn", Model));
+
+    public Task DisposeAsync() => _mailing.DisposeAsync().AsTask();
 
     [Fact]
     public async Task ServerThatStopsAnswering_HoldsUpNoStepNorTimer_AndEachMailArrivesOnceWhenItAnswers()

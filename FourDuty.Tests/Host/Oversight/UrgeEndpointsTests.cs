@@ -33,23 +33,17 @@ public sealed class UrgeEndpointsTests(Xunit.Abstractions.ITestOutputHelper outp
         </definitions>
         """;
 
-    private TestSmtpServer _smtp = null!;
-    private FourDutyHostFactory _host = null!;
-    private ProcessEngine _engine = null!;
+    private MailingHost _mailing = null!;
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await TestSmtpServer.StartAsync();
-        _host = new FourDutyHostFactory(settings: _smtp.MailSettingsOnSimulatedClock());
-        _engine = _host.Services.GetRequiredService<ProcessEngine>();
-        (await _engine.DeployAsync([new DeploymentResource("self-check.bpmn", Model)])).Succeeded.ShouldBeTrue();
-    }
+    private TestSmtpServer _smtp => _mailing.Smtp;
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private FourDutyHostFactory _host => _mailing.Host;
+
+    private ProcessEngine _engine => _mailing.Engine;
+
+    public async Task InitializeAsync() => _mailing = await MailingHost.StartAsync(new DeploymentResource("self-check.bpmn", Model));
+
+    public Task DisposeAsync() => _mailing.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Urge_AsDisciplineSecretary_MailsTheAssigneeTheirWorkingLink_AndIsAuditedAndInTheHistory()
