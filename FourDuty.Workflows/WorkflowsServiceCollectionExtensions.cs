@@ -60,7 +60,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IDeploymentRule>(sp => new ModelRules(sp.GetRequiredService<PeopleDirectory>(), () => sp.GetServices<IServiceTaskHandler>()));
 
         services.AddSingleton<ITaskAssignmentResolver, RoleAssignmentResolver>();
-        services.AddSingleton<IUserTaskListener, TaskMailListener>();
+        services.AddSingleton<TaskMailListener>();
+        services.AddSingleton<IUserTaskListener>(sp => sp.GetRequiredService<TaskMailListener>());
         services.AddSingleton<IUserTaskListener, LateCompletionListener>();
         services.AddSingleton<ITaskCompletionCheck, ListCompletionCheck>();
         services.AddSingleton<ITaskCompletionCheck, RectificationCompletionCheck>();

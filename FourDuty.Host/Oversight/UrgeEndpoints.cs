@@ -52,7 +52,7 @@ internal static class UrgeEndpoints
             .WithSummary($"催办: mails the open task's assignee (else its candidates) a reminder with their task link, recorded in the instance's history; body {{ message? }} (at most {Urge.MaxMessageLength} characters). 404 unknown task, 409 not open, 429 urged within Oversight:Urge:Interval (the problem says when next)");
 
     private static async Task<IResult> UrgeAsync(Guid id, UrgeRequest? body, ClaimsPrincipal user, ProcessEngine engine, IOptions<UrgeOptions> options,
-        PeopleDirectory people, EngineOptions engineOptions, CancellationToken cancellationToken)
+        PeopleDirectory people, EngineOptions engineOptions, TaskMailListener mails, CancellationToken cancellationToken)
     {
         var message = body?.Message?.Trim().ReplaceLineEndings("\n");
         if (message is { Length: > Urge.MaxMessageLength })
@@ -101,11 +101,10 @@ internal static class UrgeEndpoints
                 });
         }
 
-        var task = await engine.Queries.GetTaskAsync(id, cancellationToken);
-        var recipients = (await engine.Queries.ListOutboxOfInstanceAsync(task!.InstanceId, cancellationToken))
-            .Where(row => row.Kind == TaskMailListener.MailKind && row.Key.EndsWith($":{urged.Id:N}", StringComparison.Ordinal))
-            .Select(row => row.Key.Split(':')[3]).ToList();
-        return Results.Ok(new UrgeView(urged.Id, id, task.InstanceId, urged.Comment.UserId, urged.At, urged.Comment.Message, recipients, urged.At + interval));
+        // The urge's own step mailed them: the task mail listener's rule, on the task as it stands (an urge does not change it).
+        var task = (await engine.Queries.GetTaskAsync(id, cancellationToken))!;
+        return Results.Ok(new UrgeView(urged.Id, id, task.InstanceId, urged.Comment.UserId, urged.At, urged.Comment.Message, mails.Recipients(task),
+            urged.At + interval));
     }
 
     // The time as the college reads it (the service's zone); the English part gives UTC.

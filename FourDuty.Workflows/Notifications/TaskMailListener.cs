@@ -86,8 +86,8 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
             Cancelled: false);
     }
 
-    /// <summary>Who may do the task: its assignee, else its candidate users and the members of its candidate groups.</summary>
-    private IReadOnlyList<string> Recipients(Engine.Runtime.State.UserTaskRecord task) =>
+    /// <summary>Who a task's mails go to, as they may do it: its assignee, else its candidate users and the members of its candidate groups.</summary>
+    public IReadOnlyList<string> Recipients(Engine.Runtime.State.UserTaskRecord task) =>
         task.Assignee is { } assignee
             ? [assignee]
             : people.Resolve(TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}")));
