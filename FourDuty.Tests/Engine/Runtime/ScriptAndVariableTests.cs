@@ -185,16 +185,19 @@ public sealed class ScriptAndVariableTests
         await scenario.ShouldHaveOpenTasksAsync("there");
     }
 
+    // start → review (a user task) → end: the process whose history the history tests read.
+    private static readonly string ReviewProcess = ProcessXml.Of("p", """
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
+        <userTask id="review"/>
+        <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+        <endEvent id="end"/>
+        """);
+
     [Fact]
     public async Task History_RecordsEachStepInOrder()
     {
-        await using var scenario = await Scenario.DeployAsync(ProcessXml.Of("p", """
-            <startEvent id="start"/>
-            <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
-            <userTask id="review"/>
-            <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
-            <endEvent id="end"/>
-            """));
+        await using var scenario = await Scenario.DeployAsync(ReviewProcess);
         await scenario.StartAsync("p", new { a = 1 });
         await scenario.CompleteAsync("review", new { verdict = "ok" });
 
@@ -227,13 +230,7 @@ public sealed class ScriptAndVariableTests
     {
         await using var scenario = await Scenario.DeployAsync(TestStore.InMemory,
             services => ((EngineOptions)services.Single(d => d.ServiceType == typeof(EngineOptions)).ImplementationInstance!).History = level,
-            ProcessXml.Of("p", """
-                <startEvent id="start"/>
-                <sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
-                <userTask id="review"/>
-                <sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
-                <endEvent id="end"/>
-                """));
+            ReviewProcess);
         await scenario.StartAsync("p", new { a = 1 });
         await scenario.CompleteAsync("review", new { verdict = "ok" });
 
