@@ -1,4 +1,5 @@
 using FourDuty.Engine.Deployment;
+using FourDuty.Engine.Persistence.EntityFramework;
 using FourDuty.Engine.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public abstract class EngineDbContext : DbContext
 
     internal DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
-    internal DbSet<HistoryRecord> History => Set<HistoryRecord>();
+    internal DbSet<HistoryStepRecord> HistorySteps => Set<HistoryStepRecord>();
 
     internal DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 

@@ -1,3 +1,4 @@
+using FourDuty.Engine.Persistence.EntityFramework;
 using FourDuty.Engine.Runtime.State;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -133,14 +134,14 @@ internal sealed class IncidentRecordConfiguration : IEntityTypeConfiguration<Inc
     }
 }
 
-internal sealed class HistoryRecordConfiguration : IEntityTypeConfiguration<HistoryRecord>
+internal sealed class HistoryStepRecordConfiguration : IEntityTypeConfiguration<HistoryStepRecord>
 {
-    public void Configure(EntityTypeBuilder<HistoryRecord> builder)
+    public void Configure(EntityTypeBuilder<HistoryStepRecord> builder)
     {
-        builder.ToTable("history");
+        builder.ToTable("history_steps");
         builder.HasKey(h => h.Id);
-        builder.Property(h => h.ElementId).HasMaxLength(255);
-        builder.HasIndex(h => new { h.InstanceId, h.At });
+        builder.Property(h => h.Events).IsRequired();
+        builder.HasIndex(h => h.InstanceId);
     }
 }
 

@@ -144,8 +144,9 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
     public Task<IReadOnlyList<IncidentRecord>> ListIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken) =>
         ListAsync(db => (instanceId is { } id ? db.Incidents.Where(i => i.InstanceId == id) : db.Incidents).OrderBy(i => i.CreatedAt), cancellationToken);
 
-    public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        ListAsync(db => db.History.Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id), cancellationToken);
+    public async Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        (await ListAsync(db => db.HistorySteps.Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id), cancellationToken))
+            .SelectMany(h => h.Unpack()).ToList();
 
     public Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(int limit, CancellationToken cancellationToken) =>
         ListAsync(db => db.Outbox.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit), cancellationToken);

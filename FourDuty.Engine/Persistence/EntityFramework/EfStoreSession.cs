@@ -17,6 +17,9 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     private readonly Dictionary<Guid, InstanceState> _states = [];
 
+    // The step's history events, in the order recorded; written at commit as one row per instance (HistoryStepRecord).
+    private readonly List<HistoryRecord> _history = [];
+
     public async Task<InstanceState?> LoadInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         if (_states.TryGetValue(instanceId, out var known))
@@ -176,8 +179,8 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public async Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type,
         CancellationToken cancellationToken) =>
-        await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId && h.SubjectId == taskId && h.Type == type)
-            .OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        (await db.HistorySteps.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id).ToListAsync(cancellationToken))
+            .SelectMany(h => h.Unpack()).Where(h => h.SubjectId == taskId && h.Type == type).ToList();
 
     public async Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Outbox.Local.Any(o => o.Key == key) || await db.Outbox.AsNoTracking().AnyAsync(o => o.Key == key, cancellationToken);
@@ -192,6 +195,13 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        foreach (var events in _history.GroupBy(h => h.InstanceId))
+        {
+            db.Add(HistoryStepRecord.Pack([.. events]));
+        }
+
+        _history.Clear();
+
         // Only an instance this step changed gets a new revision: a step that merely read one (to find a task, check a
         // form) must not write it, nor make a concurrent step on it conflict.
         var changed = ChangedInstances();
@@ -255,7 +265,17 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         return changed;
     }
 
-    void IChangeTracker.Added(object row) => db.Add(row);
+    void IChangeTracker.Added(object row)
+    {
+        if (row is HistoryRecord history)
+        {
+            _history.Add(history);
+        }
+        else
+        {
+            db.Add(row);
+        }
+    }
 
     void IChangeTracker.Removed(object row) => db.Remove(row);
 

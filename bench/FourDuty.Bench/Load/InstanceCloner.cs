@@ -7,12 +7,12 @@ namespace FourDuty.Bench.Load;
 /// Makes many waiting instances quickly: one instance is started through the engine, then its rows (instance, tokens,
 /// scopes, variables, timers, subscriptions, tasks, history) are copied in SQL, each copy with its own ids. An id of the
 /// template becomes its first 24 hexadecimal digits followed by the copy's number, so that references between the rows of
-/// one instance stay right; the definition's id is kept. The engine keeps an instance only as rows, so a copy is an
+/// one instance stay right; the definition's id is kept (the ids inside a history row's JSON events stay the template's). The engine keeps an instance only as rows, so a copy is an
 /// instance like any other.
 /// </summary>
 internal static class InstanceCloner
 {
-    private static readonly string[] Tables = ["instances", "tokens", "scopes", "variables", "timers", "subscriptions", "user_tasks", "history"];
+    private static readonly string[] Tables = ["instances", "tokens", "scopes", "variables", "timers", "subscriptions", "user_tasks", "history_steps"];
 
     public static async Task CloneOnPostgresAsync(NpgsqlConnection connection, Guid template, int copies, int batch = 20_000)
     {

@@ -171,8 +171,12 @@ internal sealed class DeadlinesScenario : IScenario
     // The invariants, read from the database: every timer fired exactly once, and wrote its task and its mail.
     internal static async Task<bool> CheckAsync(int n, Func<string, string, Task<long>> scalar, string schema, TextWriter output)
     {
-        var twice = await scalar("twice", $"SELECT count(*) FROM (SELECT instance_id FROM {schema}history WHERE type = 'TimerFired' AND element_id = 'due' GROUP BY instance_id HAVING count(*) > 1) x");
-        var fired = await scalar("fired", $"SELECT count(DISTINCT instance_id) FROM {schema}history WHERE type = 'TimerFired' AND element_id = 'due'");
+        // A step's history events are one JSON array per row (history_steps): PostgreSQL and SQLite each unfold it their own way.
+        var firings = schema == ""
+            ? "SELECT s.instance_id FROM history_steps s, json_each(s.events) e WHERE e.value ->> 'type' = 'TimerFired' AND e.value ->> 'element' = 'due'"
+            : $"SELECT s.instance_id FROM {schema}history_steps s, json_array_elements(s.events::json) e WHERE e ->> 'type' = 'TimerFired' AND e ->> 'element' = 'due'";
+        var twice = await scalar("twice", $"SELECT count(*) FROM (SELECT instance_id FROM ({firings}) f GROUP BY instance_id HAVING count(*) > 1) x");
+        var fired = await scalar("fired", $"SELECT count(DISTINCT instance_id) FROM ({firings}) f");
         var tasks = await scalar("tasks", $"SELECT count(DISTINCT instance_id) FROM {schema}user_tasks WHERE element_id = 'escalate'");
         var mails = await scalar("mails", $"SELECT count(*) FROM {schema}outbox o JOIN {schema}user_tasks t ON t.id = o.task_id WHERE t.element_id = 'escalate'");
         var left = await scalar("left", $"SELECT count(*) FROM {schema}timers WHERE element_id = 'due'");

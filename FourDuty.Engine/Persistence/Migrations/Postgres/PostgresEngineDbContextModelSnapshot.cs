@@ -141,7 +141,7 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                     b.ToTable("process_definitions", "fourduty");
                 });
 
-            modelBuilder.Entity("FourDuty.Engine.Runtime.State.HistoryRecord", b =>
+            modelBuilder.Entity("FourDuty.Engine.Persistence.EntityFramework.HistoryStepRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -152,40 +152,22 @@ namespace FourDuty.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<string>("Details")
+                    b.Property<string>("Events")
+                        .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("details");
-
-                    b.Property<string>("ElementId")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("element_id");
+                        .HasColumnName("events");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
-                    b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subject_id");
-
-                    b.Property<Guid?>("TokenId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("token_id");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("type");
-
                     b.HasKey("Id")
-                        .HasName("pk_history");
+                        .HasName("pk_history_steps");
 
-                    b.HasIndex("InstanceId", "At")
-                        .HasDatabaseName("ix_history_instance_id_at");
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_history_steps_instance_id");
 
-                    b.ToTable("history", "fourduty");
+                    b.ToTable("history_steps", "fourduty");
                 });
 
             modelBuilder.Entity("FourDuty.Engine.Runtime.State.IncidentRecord", b =>

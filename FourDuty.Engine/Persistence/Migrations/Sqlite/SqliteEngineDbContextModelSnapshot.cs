@@ -135,7 +135,7 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("process_definitions", (string)null);
                 });
 
-            modelBuilder.Entity("FourDuty.Engine.Runtime.State.HistoryRecord", b =>
+            modelBuilder.Entity("FourDuty.Engine.Persistence.EntityFramework.HistoryStepRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -146,40 +146,22 @@ namespace FourDuty.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
-                    b.Property<string>("Details")
+                    b.Property<string>("Events")
+                        .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("details");
-
-                    b.Property<string>("ElementId")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("element_id");
+                        .HasColumnName("events");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
-                    b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject_id");
-
-                    b.Property<Guid?>("TokenId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_id");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
                     b.HasKey("Id")
-                        .HasName("pk_history");
+                        .HasName("pk_history_steps");
 
-                    b.HasIndex("InstanceId", "At")
-                        .HasDatabaseName("ix_history_instance_id_at");
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_history_steps_instance_id");
 
-                    b.ToTable("history", (string)null);
+                    b.ToTable("history_steps", (string)null);
                 });
 
             modelBuilder.Entity("FourDuty.Engine.Runtime.State.IncidentRecord", b =>
