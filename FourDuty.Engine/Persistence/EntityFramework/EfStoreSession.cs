@@ -202,19 +202,23 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
         _history.Clear();
 
-        // Only an instance this step changed gets a new revision: a step that merely read one (to find a task, check a
-        // form) must not write it, nor make a concurrent step on it conflict.
-        var changed = ChangedInstances();
-        foreach (var state in _states.Values)
-        {
-            if (changed.Contains(state.Instance.Id))
-            {
-                state.Instance.Revision++;
-            }
-        }
-
+        // One scan of the tracked rows per commit: nothing changes them after this, so neither the revisions below nor the
+        // writer need Entity Framework to compare every row with its snapshot again (Entries() would, each time).
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            // Only an instance this step changed gets a new revision: a step that merely read one (to find a task, check a
+            // form) must not write it, nor make a concurrent step on it conflict.
+            var changed = ChangedInstances();
+            foreach (var state in _states.Values)
+            {
+                if (changed.Contains(state.Instance.Id))
+                {
+                    db.Entry(state.Instance).Property(i => i.Revision).CurrentValue = state.Instance.Revision + 1;
+                }
+            }
+
             if (_postgres)
             {
                 await Postgres.PostgresStepWriter.WriteAsync(db, cancellationToken);
@@ -236,6 +240,10 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         {
             throw new ConcurrencyConflictException("Another step inserted the same row first.", exception);
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
@@ -243,7 +251,6 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
     // The instances whose own row, or any row that belongs to them (tokens, tasks, history, ...), the step adds, changes or removes.
     private HashSet<Guid> ChangedInstances()
     {
-        db.ChangeTracker.DetectChanges();
         var changed = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {

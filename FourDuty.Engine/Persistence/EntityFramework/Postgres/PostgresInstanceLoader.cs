@@ -151,12 +151,13 @@ internal static class PostgresInstanceLoader
             for (var i = 0; i < shape.Columns.Count; i++)
             {
                 var column = shape.Columns[i];
-                column.Property.PropertyInfo!.SetValue(row, column.FromColumn(reader.GetValue(i)));
+                column.Set(row, column.FromColumn(reader.GetValue(i)));
             }
 
             if (attach)
             {
-                db.Attach(row);
+                // The rows have no navigations: marking the one entry is enough, without Attach's walk of the graph.
+                db.Entry(row).State = EntityState.Unchanged;
             }
 
             rows.Add(row);

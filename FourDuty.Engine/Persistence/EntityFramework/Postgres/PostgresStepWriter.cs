@@ -17,9 +17,9 @@ internal static class PostgresStepWriter
 {
     private const int RowsPerInsert = 200;
 
+    /// <summary>Writes the tracked changes; the caller has detected them (<c>DetectChanges</c>) once, after the step's last change.</summary>
     public static async Task WriteAsync(DbContext db, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection);
         var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();

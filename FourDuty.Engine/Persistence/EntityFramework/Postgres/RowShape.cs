@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -38,6 +40,8 @@ internal sealed class RowShape
     {
         private readonly ValueConverter? _converter = property.GetValueConverter() ?? mapping.Converter;
 
+        private readonly Action<object, object?> _setter = Setter(property.PropertyInfo!);
+
         public IProperty Property { get; } = property;
 
         public string Name { get; } = $"\"{name}\"";
@@ -46,6 +50,9 @@ internal sealed class RowShape
 
         public object ToParameter(object? value) =>
             value is null ? DBNull.Value : (_converter is null ? value : _converter.ConvertToProvider(value)) ?? DBNull.Value;
+
+        /// <summary>Sets the property on a row read by hand (a compiled setter, not reflection).</summary>
+        public void Set(object row, object? value) => _setter(row, value);
 
         public object? FromColumn(object value)
         {
@@ -61,6 +68,15 @@ internal sealed class RowShape
             }
 
             return _converter is null ? value : _converter.ConvertFromProvider(value);
+        }
+
+        private static Action<object, object?> Setter(PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(object), "row");
+            var value = Expression.Parameter(typeof(object), "value");
+            var assign = Expression.Assign(Expression.Property(Expression.Convert(row, property.DeclaringType!), property),
+                Expression.Convert(value, property.PropertyType));
+            return Expression.Lambda<Action<object, object?>>(assign, row, value).Compile();
         }
     }
 }
