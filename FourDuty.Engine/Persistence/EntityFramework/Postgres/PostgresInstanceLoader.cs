@@ -128,7 +128,7 @@ internal static class PostgresInstanceLoader
     private static void Add<T>(EngineDbContext db, NpgsqlBatch batch, string column, string condition, object key, string filter = "")
     {
         var shape = RowShape.Of(db.Model.FindEntityType(typeof(T))!);
-        var command = new NpgsqlBatchCommand($"SELECT {string.Join(", ", shape.Columns.Select(c => c.Name))} FROM {shape.Table} WHERE \"{column}\" {condition}{filter}");
+        var command = new NpgsqlBatchCommand($"SELECT {shape.ColumnList} FROM {shape.Table} WHERE \"{column}\" {condition}{filter}");
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         batch.BatchCommands.Add(command);
     }

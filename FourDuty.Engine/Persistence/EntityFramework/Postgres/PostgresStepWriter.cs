@@ -70,7 +70,7 @@ internal static class PostgresStepWriter
     private static void AddInsert(NpgsqlBatch batch, RowShape shape, IReadOnlyList<EntityEntry> rows)
     {
         var command = new NpgsqlBatchCommand();
-        var sql = new StringBuilder($"INSERT INTO {shape.Table} ({string.Join(", ", shape.Columns.Select(c => c.Name))}) VALUES ");
+        var sql = new StringBuilder($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES ");
         for (var r = 0; r < rows.Count; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");

@@ -23,11 +23,15 @@ internal sealed class RowShape
         Columns = type.GetProperties().Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping())).ToList();
         Key = Columns.Single(c => c.Property.IsPrimaryKey());
         Tokens = Columns.Where(c => c.Property.IsConcurrencyToken).ToList();
+        ColumnList = string.Join(", ", Columns.Select(c => c.Name));
     }
 
     public string Table { get; }
 
     public IReadOnlyList<Column> Columns { get; }
+
+    /// <summary>The quoted column names, comma-separated, in <see cref="Columns"/>' order: a SELECT's or INSERT's list, made once.</summary>
+    public string ColumnList { get; }
 
     public Column Key { get; }
 
