@@ -68,7 +68,7 @@ internal static class SecurityServiceCollectionExtensions
             .AddFourDutyOpenIdConnect(security.OpenIdConnect, secure);
         services.AddAuthorizationBuilder().AddAccessPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PolicyRefusals>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "fourduty.af";

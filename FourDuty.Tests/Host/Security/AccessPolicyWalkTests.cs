@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FourDuty.Host.Security.Audit;
+using FourDuty.Host.Security.Policies;
 using FourDuty.Tests.Infrastructure;
 using FourDuty.Workflows.Organization;
 using Microsoft.AspNetCore.Authorization;
@@ -141,6 +142,11 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
                 {
                     wrong.Add($"{key} as {who}: {(int)response.StatusCode}, expected {(expected is null ? "to be let through" : ((int)expected).ToString())}");
                 }
+                else if (!through && !await SaysWhatItNeedsAsync(response))
+                {
+                    wrong.Add($"{key} as {who}: {(int)response.StatusCode} without a problem that names what the operation needs: "
+                        + await response.Content.ReadAsStringAsync());
+                }
             }
         }
 
@@ -187,6 +193,28 @@ public sealed class AccessPolicyWalkTests(ITestOutputHelper output) : IAsyncLife
                     .ShouldBeTrue($"{name} may change state but is neither audited nor marked as changing nothing");
             }
         }
+    }
+
+    // A refusal is a problem in Chinese and English, not an empty body: a policy's refusal names the policy and what it asks
+    // for; an endpoint's finer rule (a leader's own dossier) gives its own code and reason.
+    private static async Task<bool> SaysWhatItNeedsAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return false;
+        }
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var code = problem.TryGetProperty("code", out var c) ? c.GetString() : null;
+        var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
+        if (code is "SIGN-IN-REQUIRED" or "POLICY-FORBIDDEN")
+        {
+            return problem.TryGetProperty("policy", out var named) && named.GetString() is { } policy
+                && AccessPolicy.Descriptions.TryGetValue(policy, out var needs) && detail.Contains(needs)
+                && detail.Contains(code == "SIGN-IN-REQUIRED" ? "请先登录" : "无权");
+        }
+
+        return response.StatusCode == HttpStatusCode.Forbidden && code is { Length: > 0 } && detail.Any(ch => ch is >= '\u4e00' and <= '\u9fff');
     }
 
     private IEnumerable<(string Key, string Method, string Path)> Operations()
