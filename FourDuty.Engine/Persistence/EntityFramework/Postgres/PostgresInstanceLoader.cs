@@ -10,7 +10,7 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// Reads instances with everything running in them in one round trip (one batch of nine result sets) instead of nine
 /// queries, and hands the rows to Entity Framework to track, so the step's changes are found as before. The instances
 /// are picked by their ids (a batch of timers loads all its instances at once), by a task they hold (that task, in any
-/// state, comes first) or by a task link (the link, tracked, then its task): the step's one read.
+/// state, comes with the instance's open tasks, read once) or by a task link (the link, tracked, first): the step's one read.
 /// </summary>
 internal static class PostgresInstanceLoader
 {
@@ -68,16 +68,13 @@ internal static class PostgresInstanceLoader
                 Add<TaskLinkRecord>(db, batch, "token_hash", "= $1", key);
             }
 
-            if (pick != Pick.ByIds)
-            {
-                Add<UserTaskRecord>(db, batch, "id", $"= {taskId}", key);
-            }
-
             Add<InstanceRecord>(db, batch, "id", owners, key);
             Add<TokenRecord>(db, batch, "instance_id", owners, key);
             Add<ScopeRecord>(db, batch, "instance_id", owners, key);
             Add<VariableRecord>(db, batch, "instance_id", owners, key);
-            Add<UserTaskRecord>(db, batch, "instance_id", owners, key, $" AND status = '{UserTaskStatus.Open}'");
+            // The instance's open tasks and, when a task picked the instance, that task in whatever state: read once.
+            Add<UserTaskRecord>(db, batch, "instance_id", owners, key,
+                pick == Pick.ByIds ? $" AND status = '{UserTaskStatus.Open}'" : $" AND (status = '{UserTaskStatus.Open}' OR id = {taskId})");
             Add<TimerRecord>(db, batch, "instance_id", owners, key);
             Add<SubscriptionRecord>(db, batch, "instance_id", owners, key);
             Add<JobRecord>(db, batch, "instance_id", owners, key);
@@ -91,17 +88,24 @@ internal static class PostgresInstanceLoader
                 await reader.NextResultAsync(cancellationToken);
             }
 
-            if (pick != Pick.ByIds)
-            {
-                task = (await ReadAsync<UserTaskRecord>(db, reader, attach: false, cancellationToken)).SingleOrDefault();
-                await reader.NextResultAsync(cancellationToken);
-            }
-
             var instances = await ReadAsync<InstanceRecord>(db, reader, track, cancellationToken);
             var tokens = await NextAsync<TokenRecord>(db, reader, track, cancellationToken);
             var scopes = await NextAsync<ScopeRecord>(db, reader, track, cancellationToken);
             var variables = await NextAsync<VariableRecord>(db, reader, track, cancellationToken);
-            var openTasks = await NextAsync<UserTaskRecord>(db, reader, track, cancellationToken);
+            var openTasks = await NextAsync<UserTaskRecord>(db, reader, track: false, cancellationToken);
+            if (pick != Pick.ByIds)
+            {
+                // The picked task is returned in any state; only open tasks belong to the instance the step works on.
+                var picked = pick == Pick.ByTaskLink ? link?.TaskId : (Guid)key;
+                task = openTasks.FirstOrDefault(t => t.Id == picked);
+                openTasks.RemoveAll(t => t.Status != UserTaskStatus.Open);
+            }
+
+            if (track)
+            {
+                openTasks.ForEach(t => db.Entry(t).State = EntityState.Unchanged);
+            }
+
             var timers = await NextAsync<TimerRecord>(db, reader, track, cancellationToken);
             var subscriptions = await NextAsync<SubscriptionRecord>(db, reader, track, cancellationToken);
             var jobs = await NextAsync<JobRecord>(db, reader, track, cancellationToken);
