@@ -112,6 +112,13 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
 
     public async Task<IReadOnlyList<UserTaskRecord>> ListTasksAsync(TaskFilter filter, CancellationToken cancellationToken)
     {
+        if (filter is { InstanceId: { } instanceId } && filter with { InstanceId = null, Status = UserTaskStatus.Open } == new TaskFilter())
+        {
+            // The tasks of one instance (Camunda's GET /task?processInstanceId=): what a client asks after every start.
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await TasksOfInstanceQuery(db)(db, instanceId, filter.Status).ToListAsync(cancellationToken);
+        }
+
         var tasks = await ListAsync(db => Matching(db.Tasks, filter).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id), cancellationToken);
 
         // The database narrows by substring; the exact comma-separated match is checked here.
@@ -162,6 +169,14 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
 
     public Task<IReadOnlyList<JobRecord>> FindDueJobsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ListAsync(db => db.Jobs.Where(j => j.DueAt <= now && j.RetriesLeft > 0).OrderBy(j => j.DueAt).Take(limit), cancellationToken);
+
+    // Compiled once per model (PostgreSQL and SQLite have their own; a compiled query serves one): Entity Framework then
+    // skips walking the expression and looking up its cache on every call. Kept on the model, as RowShape is, not in a static.
+    private static Func<EngineDbContext, Guid, UserTaskStatus, IAsyncEnumerable<UserTaskRecord>> TasksOfInstanceQuery(EngineDbContext db) =>
+        db.Model.GetOrAddRuntimeAnnotationValue("FourDuty:TasksOfInstance", static _ =>
+            EF.CompileAsyncQuery<EngineDbContext, Guid, UserTaskStatus, UserTaskRecord>((db, instanceId, status) =>
+                db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == status).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)),
+            (object?)null);
 
     // Each condition is added only when the filter has it: the query then carries plain parameters, which EF Core
     // caches by shape, instead of "@p IS NULL OR ..." terms whose null checks it would compile on every call.
