@@ -15,13 +15,14 @@ namespace FourDuty.Workflows.Notifications;
 /// user task of the same instance (typically after a boundary timer on it), and notices about a lapse or a talk.
 /// Properties: <c>aboutTask</c> (the user task's element id), or <c>aboutLapse</c> / <c>aboutTalk</c> (the record's id,
 /// usually <c>${lapseId}</c> / <c>${talkId}</c>); <c>template</c> (default <c>task-reminder</c>, <c>lapse-notice</c>,
-/// <c>talk-report</c>); <c>to</c> (default <c>assignee</c>; also <c>candidates</c>, and every name
+/// <c>talk-report</c>); <c>to</c> (default <c>assignee</c>: whoever the task's own mails go to, its assignee, else everyone it is offered to; also
+/// <c>candidates</c>, and every name
 /// <see cref="PeopleResolver"/> knows: person ids, <c>role:X</c>, <c>group:X</c>, <c>subject:supervisingLeader</c>,
 /// <c>${variable}</c>). The mails go through the outbox keyed by the job, so a handler that runs twice sends once; with
 /// the task already done there is nothing to remind of. The mail cites the send task's <c>article</c> (or its
 /// documentation's), else the article the task's documentation cites.
 /// </summary>
-internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver people) : IServiceTaskHandler
+internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver people, TaskMailListener mails) : IServiceTaskHandler
 {
     public string Type => "mail";
 
@@ -64,13 +65,16 @@ internal sealed class MailSendTaskHandler(ProcessEngine engine, PeopleResolver p
         return ServiceTaskResult.Empty;
     }
 
-    private IReadOnlyList<string> Recipients(string to, UserTaskRecord task, Func<string, JsonNode?> variable) =>
-        people.Resolve(TaskCandidates.Split(to).SelectMany(name => name switch
-        {
-            "assignee" => task.Assignee is { } assignee ? [assignee] : TaskCandidates.Split(task.CandidateUsers),
-            "candidates" => TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}")),
-            _ => [name],
-        }), variable);
+    // "assignee" is whoever the task's own mails go to (TaskMailListener's rule: its assignee, else everyone it is offered
+    // to, group members included); "candidates" everyone it is offered to even when someone holds it; any other name as
+    // PeopleResolver reads it.
+    private IReadOnlyList<string> Recipients(string to, UserTaskRecord task, Func<string, JsonNode?> variable)
+    {
+        var names = TaskCandidates.Split(to).ToList();
+        var holders = names.Contains("assignee") ? mails.Recipients(task) : [];
+        var others = people.Resolve(names.Where(n => n != "assignee").SelectMany(n => n == "candidates" ? TaskMailListener.Candidates(task) : [n]), variable);
+        return [.. holders.Concat(others).Distinct(StringComparer.Ordinal)];
+    }
 
     // In a multi-instance body each subject has its own open task of that element: the reminder is about the one in the
     // mail task's own scope (the body instance both hang in), else the nearest enclosing one.

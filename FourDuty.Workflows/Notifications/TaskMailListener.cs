@@ -88,9 +88,11 @@ public sealed class TaskMailListener(PeopleResolver people) : IUserTaskListener
 
     /// <summary>Who a task's mails go to, as they may do it: its assignee, else its candidate users and the members of its candidate groups.</summary>
     public IReadOnlyList<string> Recipients(Engine.Runtime.State.UserTaskRecord task) =>
-        task.Assignee is { } assignee
-            ? [assignee]
-            : people.Resolve(TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}")));
+        task.Assignee is { } assignee ? [assignee] : people.Resolve(Candidates(task));
+
+    /// <summary>Everyone a task is offered to, as <see cref="PeopleResolver"/> names them: its candidate users and <c>group:</c> its candidate groups.</summary>
+    public static IEnumerable<string> Candidates(Engine.Runtime.State.UserTaskRecord task) =>
+        TaskCandidates.Split(task.CandidateUsers).Concat(TaskCandidates.Split(task.CandidateGroups).Select(g => $"group:{g}"));
 }
 
 /// <summary>The payload of a task mail in the outbox.</summary>

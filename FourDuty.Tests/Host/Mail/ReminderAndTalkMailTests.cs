@@ -29,6 +29,19 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
               </camunda:properties></extensionElements>
             </sendTask>
           </process>
+          <process id="offered" name="民主测评" isExecutable="true">
+            <startEvent id="o0"/>
+            <sequenceFlow id="o1" sourceRef="o0" targetRef="evaluate"/>
+            <userTask id="evaluate" name="记录民主测评结果" camunda:candidateGroups="committeeOffice" camunda:dueDate="P3D"/>
+            <boundaryEvent id="oSoon" attachedToRef="evaluate" cancelActivity="false"><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></boundaryEvent>
+            <sequenceFlow id="o2" sourceRef="oSoon" targetRef="oRemind"/>
+            <sendTask id="oRemind" name="到期提醒" camunda:type="mail">
+              <extensionElements><camunda:properties>
+                <camunda:property name="aboutTask" value="evaluate"/>
+                <camunda:property name="to" value="assignee"/>
+              </camunda:properties></extensionElements>
+            </sendTask>
+          </process>
           <process id="talk" name="约谈提醒" isExecutable="true">
             <startEvent id="t0"/>
             <sequenceFlow id="t1" sourceRef="t0" targetRef="hold"/>
@@ -73,6 +86,21 @@ public sealed class ReminderAndTalkMailTests : IAsyncLifetime
         notice.TextBody!.ShouldNotContain("/t/");
         notice.HtmlBody!.ShouldNotContain("/t/");
         reminders.ShouldAllBe(r => r.Message.TextBody!.Contains("依据条款：《实施办法》第十条"));
+    }
+
+    [Fact]
+    public async Task ReminderToTheAssignee_OfATaskNobodyHolds_GoesToEveryoneItIsOffered_AsItsFirstMailDid()
+    {
+        await _engine.StartAsync("offered", "示范学院/2027");
+        var offered = new[] { await _smtp.NextAsync(), await _smtp.NextAsync() };
+        offered.SelectMany(m => m.EnvelopeTo).ShouldBe(["zhou.office@college.example", "xu.office@college.example"], ignoreOrder: true);
+
+        await _engine.AdvanceClockAsync(TimeSpan.FromDays(2));
+
+        // The group's members may each take the task: each is reminded, with a link, not nobody because nobody holds it yet.
+        var reminders = new[] { await _smtp.NextAsync(), await _smtp.NextAsync() };
+        reminders.SelectMany(r => r.EnvelopeTo).ShouldBe(["zhou.office@college.example", "xu.office@college.example"], ignoreOrder: true);
+        reminders.ShouldAllBe(r => r.Message.Subject!.StartsWith("【到期提醒】记录民主测评结果") && r.Message.TextBody!.Contains("/t/"));
     }
 
     [Fact]
