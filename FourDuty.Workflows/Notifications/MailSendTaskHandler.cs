@@ -15,10 +15,9 @@ namespace FourDuty.Workflows.Notifications;
 /// user task of the same instance (typically after a boundary timer on it), and notices about a lapse or a talk.
 /// Properties: <c>aboutTask</c> (the user task's element id), or <c>aboutLapse</c> / <c>aboutTalk</c> (the record's id,
 /// usually <c>${lapseId}</c> / <c>${talkId}</c>); <c>template</c> (default <c>task-reminder</c>, <c>lapse-notice</c>,
-/// <c>talk-report</c>); <c>to</c> (default <c>assignee</c>: whoever the task's own mails go to, its assignee, else everyone it is offered to; also
-/// <c>candidates</c>, and every name
-/// <see cref="PeopleResolver"/> knows: person ids, <c>role:X</c>, <c>group:X</c>, <c>subject:supervisingLeader</c>,
-/// <c>${variable}</c>). The mails go through the outbox keyed by the job, so a handler that runs twice sends once; with
+/// <c>talk-report</c>); <c>to</c> (default <c>assignee</c>: whoever the task's own mails go to, its assignee, else
+/// everyone it is offered to; also <c>candidates</c>, and every name <see cref="PeopleResolver"/> knows: person ids,
+/// <c>role:X</c>, <c>group:X</c>, <c>subject:supervisingLeader</c>, <c>${variable}</c>). The mails go through the outbox keyed by the job, so a handler that runs twice sends once; with
 /// the task already done there is nothing to remind of. The mail cites the send task's <c>article</c> (or its
 /// documentation's), else the article the task's documentation cites.
 /// </summary>
