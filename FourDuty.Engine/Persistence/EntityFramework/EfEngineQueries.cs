@@ -18,7 +18,7 @@ internal sealed class EfEngineQueries(IDbContextFactory<EngineDbContext> context
         if (db.Database.IsNpgsql())
         {
             // PostgreSQL: the instance and everything in it in one round trip, as a step reads it, but not tracked.
-            if ((await Postgres.PostgresInstanceLoader.LoadAsync(db, [instanceId], cancellationToken, track: false)).SingleOrDefault() is not { } loaded)
+            if ((await Postgres.PostgresInstanceLoader.LoadAsync(db, rows: null, [instanceId], cancellationToken)).SingleOrDefault() is not { } loaded)
             {
                 return null;
             }

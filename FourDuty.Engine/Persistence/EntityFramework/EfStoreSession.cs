@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace FourDuty.Engine.Persistence.EntityFramework;
 
 /// <summary>
-/// One step's unit of work on a DbContext: rows are read with tracking, changes are written by one
-/// <c>SaveChanges</c> — a single database transaction — and the instance revision (a concurrency token) makes a
+/// One step's unit of work on a DbContext: the rows the step may change are tracked (<see cref="IStepRows"/>), its changes
+/// are written at commit in a single database transaction, and the instance revision (a concurrency token) makes a
 /// step that read stale state fail, to be retried, instead of overwriting another step's work.
 /// </summary>
 internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChangeTracker
 {
-    private readonly bool _postgres = db.Database.IsNpgsql();
+    // PostgreSQL: tracked here and written in one batch; SQLite: tracked and saved by Entity Framework.
+    private readonly IStepRows _rows = db.Database.IsNpgsql() ? new Postgres.PostgresStepRows(db) : new EntityFrameworkStepRows(db);
 
     private readonly Dictionary<Guid, InstanceState> _states = [];
 
@@ -27,8 +28,8 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             return known;
         }
 
-        var loaded = _postgres
-            ? (await Postgres.PostgresInstanceLoader.LoadAsync(db, [instanceId], cancellationToken)).SingleOrDefault()
+        var loaded = _rows is Postgres.PostgresStepRows postgres
+            ? (await Postgres.PostgresInstanceLoader.LoadAsync(db, postgres, [instanceId], cancellationToken)).SingleOrDefault()
             : await LoadWithQueriesAsync(instanceId, cancellationToken);
         return loaded is null ? null : Known(loaded);
     }
@@ -36,13 +37,13 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
     public async Task LoadInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken)
     {
         var missing = instanceIds.Where(id => !_states.ContainsKey(id)).Distinct().ToList();
-        if (!_postgres || missing.Count < 2)
+        if (_rows is not Postgres.PostgresStepRows postgres || missing.Count < 2)
         {
             return;
         }
 
         // PostgreSQL: every instance of the batch in one round trip; the step's own loads then find them here.
-        foreach (var loaded in await Postgres.PostgresInstanceLoader.LoadAsync(db, missing, cancellationToken))
+        foreach (var loaded in await Postgres.PostgresInstanceLoader.LoadAsync(db, postgres, missing, cancellationToken))
         {
             Known(loaded);
         }
@@ -50,21 +51,21 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     public async Task<(UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        // Once the step holds rows, reading an instance again would track them twice: then the task first, as other stores do.
-        if (!_postgres || _states.Count > 0)
+        // Once the step holds rows, reading an instance again would read them twice: then the task first, as other stores do.
+        if (_rows is not Postgres.PostgresStepRows postgres || _states.Count > 0)
         {
             return await FindTaskAsync(taskId, cancellationToken) is { } task ? (task, await LoadInstanceAsync(task.InstanceId, cancellationToken)) : (null, null);
         }
 
         // PostgreSQL: the task and its whole instance in one batch, one round trip.
-        var (found, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskAsync(db, taskId, cancellationToken);
+        var (found, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskAsync(postgres, taskId, cancellationToken);
         return (found, loaded is null ? null : Known(loaded));
     }
 
     public async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, InstanceState? Instance)> LoadInstanceOfTaskLinkAsync(string tokenHash,
         CancellationToken cancellationToken)
     {
-        if (!_postgres || _states.Count > 0)
+        if (_rows is not Postgres.PostgresStepRows postgres || _states.Count > 0)
         {
             var link = await FindTaskLinkAsync(tokenHash, cancellationToken);
             if (link is null)
@@ -77,7 +78,7 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         }
 
         // PostgreSQL: the link, its task and the task's whole instance in one batch, one round trip.
-        var (found, stored, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskLinkAsync(db, tokenHash, cancellationToken);
+        var (found, stored, loaded) = await Postgres.PostgresInstanceLoader.LoadByTaskLinkAsync(postgres, tokenHash, cancellationToken);
         return (found, stored, loaded is null ? null : Known(loaded));
     }
 
@@ -90,26 +91,26 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
 
     private async Task<LoadedInstance?> LoadWithQueriesAsync(Guid instanceId, CancellationToken cancellationToken)
     {
-        var instance = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var instance = await _rows.FirstOrDefaultAsync(db.Instances.Where(i => i.Id == instanceId), cancellationToken);
         if (instance is null)
         {
             return null;
         }
 
         return new LoadedInstance(instance, new InstanceRows(
-            await db.Tokens.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Scopes.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Variables.Where(v => v.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken),
-            await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Subscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Jobs.Where(j => j.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Incidents.Where(i => i.InstanceId == instanceId).ToListAsync(cancellationToken)));
+            await _rows.ToListAsync(db.Tokens.Where(t => t.InstanceId == instanceId), cancellationToken),
+            await _rows.ToListAsync(db.Scopes.Where(s => s.InstanceId == instanceId), cancellationToken),
+            await _rows.ToListAsync(db.Variables.Where(v => v.InstanceId == instanceId), cancellationToken),
+            await _rows.ToListAsync(db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open), cancellationToken),
+            await _rows.ToListAsync(db.Timers.Where(t => t.InstanceId == instanceId), cancellationToken),
+            await _rows.ToListAsync(db.Subscriptions.Where(s => s.InstanceId == instanceId), cancellationToken),
+            await _rows.ToListAsync(db.Jobs.Where(j => j.InstanceId == instanceId), cancellationToken),
+            await _rows.ToListAsync(db.Incidents.Where(i => i.InstanceId == instanceId), cancellationToken)));
     }
 
     public InstanceState CreateInstance(InstanceRecord instance)
     {
-        db.Instances.Add(instance);
+        _rows.Add(instance);
         var state = new InstanceState(instance, this, InstanceRows.Empty);
         _states[instance.Id] = state;
         return state;
@@ -122,7 +123,7 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
     {
         // Start timers are changed in this session directly (they belong to no instance), so they are tracked.
         var timer = await db.Timers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
-        return timer is { InstanceId: null } ? await db.Timers.FirstAsync(t => t.Id == timerId, cancellationToken) : timer;
+        return timer is { InstanceId: null } ? await _rows.FirstOrDefaultAsync(db.Timers.Where(t => t.Id == timerId), cancellationToken) : timer;
     }
 
     public Task<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
@@ -150,7 +151,7 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
     public Task<ProcessDefinitionRecord?> FindDefinitionByHashAsync(string key, string contentHash, CancellationToken cancellationToken) =>
         Definitions().Where(d => d.Key == key && d.ContentHash == contentHash).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
 
-    public void AddDefinition(ProcessDefinitionRecord definition) => db.ProcessDefinitions.Add(definition);
+    public void AddDefinition(ProcessDefinitionRecord definition) => _rows.Add(definition);
 
     public async Task<IReadOnlyList<ProcessDefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken) =>
         await Definitions().Where(d => d.Version == db.ProcessDefinitions.Where(x => x.Key == d.Key).Max(x => x.Version))
@@ -161,21 +162,20 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             .Select(d => d.Id).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TimerRecord>> FindStartTimersAsync(string key, CancellationToken cancellationToken) =>
-        await db.Timers.Where(t => t.DefinitionId != null
-                && db.ProcessDefinitions.Any(d => d.Id == t.DefinitionId && d.Key == key))
-            .ToListAsync(cancellationToken);
+        await _rows.ToListAsync(db.Timers.Where(t => t.DefinitionId != null
+                && db.ProcessDefinitions.Any(d => d.Id == t.DefinitionId && d.Key == key)), cancellationToken);
 
-    public void AddStartTimer(TimerRecord timer) => db.Timers.Add(timer);
+    public void AddStartTimer(TimerRecord timer) => _rows.Add(timer);
 
-    public void RemoveStartTimer(TimerRecord timer) => db.Timers.Remove(timer);
+    public void RemoveStartTimer(TimerRecord timer) => _rows.Remove(timer);
 
-    public void AddForm(FormDefinitionRecord form) => db.Forms.Add(form);
+    public void AddForm(FormDefinitionRecord form) => _rows.Add(form);
 
     public Task<FormDefinitionRecord?> FindFormAsync(string key, Guid? deploymentId, CancellationToken cancellationToken) =>
         db.Forms.AsNoTracking().Where(f => f.Key == key && (deploymentId == null || f.DeploymentId == deploymentId))
             .OrderByDescending(f => f.Version).FirstOrDefaultAsync(cancellationToken);
 
-    public void AddOutbox(OutboxRecord row) => db.Outbox.Add(row);
+    public void AddOutbox(OutboxRecord row) => _rows.Add(row);
 
     public async Task<IReadOnlyList<HistoryRecord>> FindTaskHistoryAsync(Guid instanceId, Guid taskId, HistoryEventType type,
         CancellationToken cancellationToken) =>
@@ -183,50 +183,39 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
             .SelectMany(h => h.Unpack()).Where(h => h.SubjectId == taskId && h.Type == type).ToList();
 
     public async Task<bool> HasOutboxKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Outbox.Local.Any(o => o.Key == key) || await db.Outbox.AsNoTracking().AnyAsync(o => o.Key == key, cancellationToken);
+        _rows.Local<OutboxRecord>().Any(o => o.Key == key) || await db.Outbox.AsNoTracking().AnyAsync(o => o.Key == key, cancellationToken);
 
     public Task<OutboxRecord?> FindOutboxAsync(Guid outboxId, CancellationToken cancellationToken) =>
-        db.Outbox.FirstOrDefaultAsync(o => o.Id == outboxId, cancellationToken);
+        _rows.FirstOrDefaultAsync(db.Outbox.Where(o => o.Id == outboxId), cancellationToken);
 
-    public void AddTaskLink(TaskLinkRecord link) => db.TaskLinks.Add(link);
+    public void AddTaskLink(TaskLinkRecord link) => _rows.Add(link);
 
     public Task<TaskLinkRecord?> FindTaskLinkAsync(string tokenHash, CancellationToken cancellationToken) =>
-        db.TaskLinks.FirstOrDefaultAsync(l => l.TokenHash == tokenHash, cancellationToken);
+        _rows.FirstOrDefaultAsync(db.TaskLinks.Where(l => l.TokenHash == tokenHash), cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         foreach (var events in _history.GroupBy(h => h.InstanceId))
         {
-            db.Add(HistoryStepRecord.Pack([.. events]));
+            _rows.Add(HistoryStepRecord.Pack([.. events]));
         }
 
         _history.Clear();
 
-        // One scan of the tracked rows per commit: nothing changes them after this, so neither the revisions below nor the
-        // writer need Entity Framework to compare every row with its snapshot again (Entries() would, each time).
-        db.ChangeTracker.DetectChanges();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Only an instance this step changed gets a new revision: a step that merely read one (to find a task, check a
+        // form) must not write it, nor make a concurrent step on it conflict.
+        var changed = _rows.ChangedInstances();
+        foreach (var state in _states.Values)
+        {
+            if (changed.Contains(state.Instance.Id))
+            {
+                _rows.NewRevision(state.Instance);
+            }
+        }
+
         try
         {
-            // Only an instance this step changed gets a new revision: a step that merely read one (to find a task, check a
-            // form) must not write it, nor make a concurrent step on it conflict.
-            var changed = ChangedInstances();
-            foreach (var state in _states.Values)
-            {
-                if (changed.Contains(state.Instance.Id))
-                {
-                    db.Entry(state.Instance).Property(i => i.Revision).CurrentValue = state.Instance.Revision + 1;
-                }
-            }
-
-            if (_postgres)
-            {
-                await Postgres.PostgresStepWriter.WriteAsync(db, cancellationToken);
-            }
-            else
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await _rows.WriteAsync(cancellationToken);
         }
         catch (Npgsql.PostgresException exception) when (exception.SqlState is Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.UniqueViolation)
         {
@@ -240,37 +229,9 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         {
             throw new ConcurrencyConflictException("Another step inserted the same row first.", exception);
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
-
-    // The instances whose own row, or any row that belongs to them (tokens, tasks, history, ...), the step adds, changes or removes.
-    private HashSet<Guid> ChangedInstances()
-    {
-        var changed = new HashSet<Guid>();
-        foreach (var entry in db.ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached)
-            {
-                continue;
-            }
-
-            if (entry.Entity is InstanceRecord instance)
-            {
-                changed.Add(instance.Id);
-            }
-            else if (entry.Metadata.FindProperty(nameof(TokenRecord.InstanceId)) is { } property && entry.CurrentValues[property] is Guid owner)
-            {
-                changed.Add(owner);
-            }
-        }
-
-        return changed;
-    }
 
     void IChangeTracker.Added(object row)
     {
@@ -280,11 +241,11 @@ internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChang
         }
         else
         {
-            db.Add(row);
+            _rows.Add(row);
         }
     }
 
-    void IChangeTracker.Removed(object row) => db.Remove(row);
+    void IChangeTracker.Removed(object row) => _rows.Remove(row);
 
     void IChangeTracker.Closed(object row)
     {

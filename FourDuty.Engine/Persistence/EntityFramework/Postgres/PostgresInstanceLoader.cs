@@ -11,29 +11,31 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// queries, and hands the rows to Entity Framework to track, so the step's changes are found as before. The instances
 /// are picked by their ids (a batch of timers loads all its instances at once), by a task they hold (that task, in any
 /// state, comes with the instance's open tasks, read once) or by a task link (the link, tracked, first): the step's one read.
+/// A step's rows are tracked by its <see cref="PostgresStepRows"/>; a query's are not tracked at all.
 /// </summary>
 internal static class PostgresInstanceLoader
 {
     /// <summary>
-    /// The instances of <paramref name="instanceIds"/> that exist, each with its rows; tracked for a step to change, or not
-    /// (<paramref name="track"/> false) for a query to show.
+    /// The instances of <paramref name="instanceIds"/> that exist, each with its rows; tracked by <paramref name="rows"/> for a
+    /// step to change, or not (null) for a query to show.
     /// </summary>
-    public static async Task<IReadOnlyList<LoadedInstance>> LoadAsync(EngineDbContext db, IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken,
-        bool track = true) =>
-        (await LoadAsync(db, Pick.ByIds, instanceIds.ToArray(), track, cancellationToken)).Instances;
+    public static async Task<IReadOnlyList<LoadedInstance>> LoadAsync(EngineDbContext db, PostgresStepRows? rows, IReadOnlyCollection<Guid> instanceIds,
+        CancellationToken cancellationToken) =>
+        (await LoadAsync(db, Pick.ByIds, instanceIds.ToArray(), rows, cancellationToken)).Instances;
 
     /// <summary>A task in any state (not tracked) and the instance that holds it, in the same single round trip.</summary>
-    public static async Task<(UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskAsync(EngineDbContext db, Guid taskId, CancellationToken cancellationToken)
+    public static async Task<(UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskAsync(PostgresStepRows rows, Guid taskId,
+        CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(db, Pick.ByTask, taskId, track: true, cancellationToken);
+        var loaded = await LoadAsync((EngineDbContext)rows.Db, Pick.ByTask, taskId, rows, cancellationToken);
         return (loaded.Task, loaded.Instances.SingleOrDefault());
     }
 
     /// <summary>A task link (tracked: the step marks it used), its task in any state (not tracked) and that task's instance, in one round trip.</summary>
-    public static async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskLinkAsync(EngineDbContext db, string tokenHash,
-        CancellationToken cancellationToken)
+    public static async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskLinkAsync(PostgresStepRows rows,
+        string tokenHash, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(db, Pick.ByTaskLink, tokenHash, track: true, cancellationToken);
+        var loaded = await LoadAsync((EngineDbContext)rows.Db, Pick.ByTaskLink, tokenHash, rows, cancellationToken);
         return (loaded.Link, loaded.Task, loaded.Instances.SingleOrDefault());
     }
 
@@ -47,7 +49,7 @@ internal static class PostgresInstanceLoader
     // Every statement picks the instances itself (by "instance_id" of the task's row, looked up by PostgreSQL inside each
     // statement), so the client waits for one answer only.
     private static async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, List<LoadedInstance> Instances)> LoadAsync(EngineDbContext db, Pick pick,
-        object key, bool track, CancellationToken cancellationToken)
+        object key, PostgresStepRows? rows, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -84,15 +86,15 @@ internal static class PostgresInstanceLoader
             UserTaskRecord? task = null;
             if (pick == Pick.ByTaskLink)
             {
-                link = (await ReadAsync<TaskLinkRecord>(db, reader, track, cancellationToken)).SingleOrDefault();
+                link = (await ReadAsync<TaskLinkRecord>(db, reader, rows, cancellationToken)).SingleOrDefault();
                 await reader.NextResultAsync(cancellationToken);
             }
 
-            var instances = await ReadAsync<InstanceRecord>(db, reader, track, cancellationToken);
-            var tokens = await NextAsync<TokenRecord>(db, reader, track, cancellationToken);
-            var scopes = await NextAsync<ScopeRecord>(db, reader, track, cancellationToken);
-            var variables = await NextAsync<VariableRecord>(db, reader, track, cancellationToken);
-            var openTasks = await NextAsync<UserTaskRecord>(db, reader, track: false, cancellationToken);
+            var instances = await ReadAsync<InstanceRecord>(db, reader, rows, cancellationToken);
+            var tokens = await NextAsync<TokenRecord>(db, reader, rows, cancellationToken);
+            var scopes = await NextAsync<ScopeRecord>(db, reader, rows, cancellationToken);
+            var variables = await NextAsync<VariableRecord>(db, reader, rows, cancellationToken);
+            var openTasks = await NextAsync<UserTaskRecord>(db, reader, rows: null, cancellationToken);
             if (pick != Pick.ByIds)
             {
                 // The picked task is returned in any state; only open tasks belong to the instance the step works on.
@@ -101,15 +103,15 @@ internal static class PostgresInstanceLoader
                 openTasks.RemoveAll(t => t.Status != UserTaskStatus.Open);
             }
 
-            if (track)
+            if (rows is not null)
             {
-                openTasks.ForEach(t => db.Entry(t).State = EntityState.Unchanged);
+                openTasks = openTasks.Select(rows.Attach).ToList();
             }
 
-            var timers = await NextAsync<TimerRecord>(db, reader, track, cancellationToken);
-            var subscriptions = await NextAsync<SubscriptionRecord>(db, reader, track, cancellationToken);
-            var jobs = await NextAsync<JobRecord>(db, reader, track, cancellationToken);
-            var incidents = await NextAsync<IncidentRecord>(db, reader, track, cancellationToken);
+            var timers = await NextAsync<TimerRecord>(db, reader, rows, cancellationToken);
+            var subscriptions = await NextAsync<SubscriptionRecord>(db, reader, rows, cancellationToken);
+            var jobs = await NextAsync<JobRecord>(db, reader, rows, cancellationToken);
+            var incidents = await NextAsync<IncidentRecord>(db, reader, rows, cancellationToken);
             var loaded = instances.Count == 1
                 ? [new LoadedInstance(instances[0], new InstanceRows(tokens, scopes, variables, openTasks, timers, subscriptions, jobs, incidents))]
                 : instances.Select(i => new LoadedInstance(i, new InstanceRows(
@@ -137,14 +139,14 @@ internal static class PostgresInstanceLoader
         batch.BatchCommands.Add(command);
     }
 
-    private static async Task<List<T>> NextAsync<T>(EngineDbContext db, DbDataReader reader, bool track, CancellationToken cancellationToken)
+    private static async Task<List<T>> NextAsync<T>(EngineDbContext db, DbDataReader reader, PostgresStepRows? rows, CancellationToken cancellationToken)
         where T : class, new()
     {
         await reader.NextResultAsync(cancellationToken);
-        return await ReadAsync<T>(db, reader, track, cancellationToken);
+        return await ReadAsync<T>(db, reader, rows, cancellationToken);
     }
 
-    private static async Task<List<T>> ReadAsync<T>(EngineDbContext db, DbDataReader reader, bool attach, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadAsync<T>(EngineDbContext db, DbDataReader reader, PostgresStepRows? tracker, CancellationToken cancellationToken)
         where T : class, new()
     {
         var shape = RowShape.Of(db.Model.FindEntityType(typeof(T))!);
@@ -158,13 +160,7 @@ internal static class PostgresInstanceLoader
                 column.Set(row, column.FromColumn(reader.GetValue(i)));
             }
 
-            if (attach)
-            {
-                // The rows have no navigations: marking the one entry is enough, without Attach's walk of the graph.
-                db.Entry(row).State = EntityState.Unchanged;
-            }
-
-            rows.Add(row);
+            rows.Add(tracker is null ? row : tracker.Attach(row));
         }
 
         return rows;

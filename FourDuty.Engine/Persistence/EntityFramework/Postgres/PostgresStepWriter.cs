@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
 
 namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
@@ -10,37 +9,35 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// transaction — all of it or none of it. Rows with a concurrency token (the instance revision above all) are
 /// checked inside the batch by <c>fourduty.expect_one</c>, which raises when another step changed the row first,
 /// so a lost race rolls back everything before it is ever committed. Added rows of one table go in one
-/// multi-row INSERT. Entity Framework still reads and tracks; this replaces only its SaveChanges, whose
-/// statement-by-statement pipeline and separate COMMIT cost more than the engine's own work.
+/// multi-row INSERT. The rows and their changes come from <see cref="PostgresStepRows"/>.
 /// </summary>
 internal static class PostgresStepWriter
 {
     private const int RowsPerInsert = 200;
 
-    /// <summary>Writes the tracked changes; the caller has detected them (<c>DetectChanges</c>) once, after the step's last change.</summary>
-    public static async Task WriteAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>Writes the changes of the step's tracked rows; the step has made its last change.</summary>
+    public static async Task WriteAsync(PostgresStepRows rows, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = (NpgsqlConnection)rows.Db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection);
-        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
 
         // Checked first: a lost race fails before anything else runs.
-        foreach (var entry in entries.Where(e => e.State == EntityState.Modified).OrderBy(e => RowShape.Of(e.Metadata).Tokens.Count == 0))
+        foreach (var (row, changed) in rows.Modified().OrderBy(m => m.Row.Shape.Tokens.Count == 0))
         {
-            AddUpdate(batch, entry);
+            AddUpdate(batch, row, changed);
         }
 
-        foreach (var group in entries.Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata))
+        foreach (var group in rows.Added().GroupBy(r => r.Shape))
         {
             foreach (var chunk in group.Chunk(RowsPerInsert))
             {
-                AddInsert(batch, RowShape.Of(group.Key), chunk);
+                AddInsert(batch, group.Key, chunk);
             }
         }
 
-        foreach (var entry in entries.Where(e => e.State == EntityState.Deleted))
+        foreach (var row in rows.Removed())
         {
-            AddDelete(batch, entry);
+            AddDelete(batch, row);
         }
 
         if (batch.BatchCommands.Count == 0)
@@ -67,18 +64,17 @@ internal static class PostgresStepWriter
         }
     }
 
-    private static void AddInsert(NpgsqlBatch batch, RowShape shape, IReadOnlyList<EntityEntry> rows)
+    private static void AddInsert(NpgsqlBatch batch, RowShape shape, IReadOnlyList<PostgresStepRows.TrackedRow> rows)
     {
         var command = new NpgsqlBatchCommand();
         var sql = new StringBuilder($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES ");
         for (var r = 0; r < rows.Count; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
-            var values = rows[r].CurrentValues;
             for (var c = 0; c < shape.Columns.Count; c++)
             {
                 var column = shape.Columns[c];
-                sql.Append(c == 0 ? "" : ", ").Append(Parameter(command, column, values[column.Property]));
+                sql.Append(c == 0 ? "" : ", ").Append(Parameter(command, column, column.Get(rows[r].Row)));
             }
 
             sql.Append(')');
@@ -88,40 +84,32 @@ internal static class PostgresStepWriter
         batch.BatchCommands.Add(command);
     }
 
-    private static void AddUpdate(NpgsqlBatch batch, EntityEntry entry)
+    private static void AddUpdate(NpgsqlBatch batch, PostgresStepRows.TrackedRow row, IReadOnlyList<RowShape.Column> changed)
     {
-        var shape = RowShape.Of(entry.Metadata);
-        var changed = shape.Columns.Where(c => entry.Property(c.Property).IsModified).ToList();
-        if (changed.Count == 0)
-        {
-            return;
-        }
-
         var command = new NpgsqlBatchCommand();
-        var set = string.Join(", ", changed.Select(c => $"{c.Name} = {Parameter(command, c, entry.Property(c.Property).CurrentValue)}"));
-        var where = Where(command, shape, entry);
-        command.CommandText = Guarded(shape, $"UPDATE {shape.Table} SET {set} WHERE {where}", entry);
+        var set = string.Join(", ", changed.Select(c => $"{c.Name} = {Parameter(command, c, c.Get(row.Row))}"));
+        var where = Where(command, row);
+        command.CommandText = Guarded(row, $"UPDATE {row.Shape.Table} SET {set} WHERE {where}");
         batch.BatchCommands.Add(command);
     }
 
-    private static void AddDelete(NpgsqlBatch batch, EntityEntry entry)
+    private static void AddDelete(NpgsqlBatch batch, PostgresStepRows.TrackedRow row)
     {
-        var shape = RowShape.Of(entry.Metadata);
         var command = new NpgsqlBatchCommand();
-        command.CommandText = Guarded(shape, $"DELETE FROM {shape.Table} WHERE {Where(command, shape, entry)}", entry);
+        command.CommandText = Guarded(row, $"DELETE FROM {row.Shape.Table} WHERE {Where(command, row)}");
         batch.BatchCommands.Add(command);
     }
 
     // The key, and every concurrency token at the value this step read.
-    private static string Where(NpgsqlBatchCommand command, RowShape shape, EntityEntry entry) =>
-        string.Join(" AND ", new[] { shape.Key }.Concat(shape.Tokens)
-            .Select(c => $"{c.Name} = {Parameter(command, c, entry.Property(c.Property).OriginalValue)}"));
+    private static string Where(NpgsqlBatchCommand command, PostgresStepRows.TrackedRow row) =>
+        string.Join(" AND ", new[] { row.Shape.Key }.Concat(row.Shape.Tokens)
+            .Select(c => $"{c.Name} = {Parameter(command, c, row.OriginalValue(c))}"));
 
     // A row with a concurrency token must be hit exactly once, or the whole batch rolls back.
-    private static string Guarded(RowShape shape, string statement, EntityEntry entry) =>
-        shape.Tokens.Count == 0
+    private static string Guarded(PostgresStepRows.TrackedRow row, string statement) =>
+        row.Shape.Tokens.Count == 0
             ? statement
-            : $"WITH changed AS ({statement} RETURNING 1) SELECT \"{EngineDbContext.Schema}\".expect_one((SELECT count(*) FROM changed), '{entry.Metadata.GetTableName()}')";
+            : $"WITH changed AS ({statement} RETURNING 1) SELECT \"{EngineDbContext.Schema}\".expect_one((SELECT count(*) FROM changed), '{row.Shape.TableName}')";
 
     private static string Parameter(NpgsqlBatchCommand command, RowShape.Column column, object? value)
     {
