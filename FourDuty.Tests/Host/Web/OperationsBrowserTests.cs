@@ -39,6 +39,29 @@ public sealed class OperationsBrowserTests
     }
 
     [SkippableFact]
+    public async Task Admin_SetsAPassword_AndTheRowSaysSoAtOnce()
+    {
+        await using var host = new FourDutyHostFactory();
+        await using var browser = await BrowserSession.StartAsync(host, signedInAs: "xu.office");
+
+        await browser.GoAsync("/operations");
+        var row = browser.Page.Locator("tr[data-account='sun.branch']");
+        await row.WaitForAsync();
+        (await row.InnerTextAsync()).ShouldContain("未设密码");
+        await row.GetByLabel("sun.branch 的新密码").FillAsync("a password of twelve or more");
+        await row.GetByRole(AriaRole.Button, new() { Name = "设置密码" }).ClickAsync();
+        await browser.Page.Locator(".fd-ok").GetByText("已为 sun.branch 设置新密码。").WaitForAsync();
+
+        var text = await row.InnerTextAsync();
+        text.ShouldContain("已设密码");
+        text.ShouldNotContain("未设密码");
+        (await row.GetByLabel("sun.branch 的新密码").InputValueAsync()).ShouldBeEmpty();
+        var accounts = System.Text.Json.JsonDocument.Parse(await browser.ApiClient("admin").GetStringAsync("/api/accounts")).RootElement;
+        accounts.EnumerateArray().Single(a => a.GetProperty("id").GetString() == "sun.branch").GetProperty("hasPassword").GetBoolean().ShouldBeTrue();
+        browser.ConsoleErrors.ShouldBeEmpty();
+    }
+
+    [SkippableFact]
     public async Task Leader_SeesNoOperations()
     {
         await using var host = new FourDutyHostFactory();

@@ -46,12 +46,14 @@ async function accounts() {
       const boxes = ROLES.map(role => h('label', { class: 'fd-role' },
         h('input', { type: 'checkbox', value: role, checked: account.roles.includes(role) }), ' ', t(`operations.roleNames.${role}`)));
       const password = h('input', { type: 'password', autocomplete: 'new-password', 'aria-label': t('operations.newPassword', { id: account.id }), class: 'fd-var' });
+      // What the row says of the password; a new one set here also lifts a lockout, so the row says so at once.
+      const passwordState = h('td', {}, account.hasPassword ? t('operations.hasPassword') : t('operations.noPassword'),
+        account.lockedOutUntil ? h('div', { class: 'fd-text-red' }, t('operations.locked', { until: formatInstant(account.lockedOutUntil) })) : null);
       return h('tr', { 'data-account': account.id },
         h('th', { scope: 'row' }, account.id, account.name ? h('div', { class: 'fd-muted fd-small' }, `${account.name}${account.title ? ' · ' + account.title : ''}`) : null),
         h('td', {}, h('div', { class: 'fd-roles', role: 'group', 'aria-label': t('operations.rolesOf', { id: account.id }) }, boxes),
           account.rolesSetByAdmin ? h('div', { class: 'fd-muted fd-small' }, t('operations.setByAdmin')) : null),
-        h('td', {}, account.hasPassword ? t('operations.hasPassword') : t('operations.noPassword'),
-          account.lockedOutUntil ? h('div', { class: 'fd-text-red' }, t('operations.locked', { until: formatInstant(account.lockedOutUntil) })) : null),
+        passwordState,
         h('td', {},
           h('button', {
             type: 'button', class: 'fd-button',
@@ -71,6 +73,7 @@ async function accounts() {
               try {
                 await api(`/api/accounts/${encodeURIComponent(account.id)}/password`, { method: 'PUT', json: { password: password.value } });
                 password.value = '';
+                passwordState.replaceChildren(t('operations.hasPassword'));
                 replace(status, h('p', { class: 'fd-ok' }, t('operations.passwordSet', { id: account.id })));
               } catch (error) {
                 replace(status, errorMessage(error));
