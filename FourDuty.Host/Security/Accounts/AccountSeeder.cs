@@ -168,9 +168,9 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
 
     private static void Check(IdentityResult result, string what)
     {
-        if (result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateRoleName"))
+        if (result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateRoleName" or "ConcurrencyFailure"))
         {
-            // Another node made it between our look and our insert.
+            // Another node made it, or changed the account (the first start's one-time password), between our look and our write.
             throw new SeedRaceException();
         }
 
@@ -181,5 +181,5 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
     }
 }
 
-/// <summary>Another node seeded the same row first; seeding starts over and finds it.</summary>
+/// <summary>Another node seeded or changed the same row first; seeding starts over and finds it done.</summary>
 internal sealed class SeedRaceException : Exception;
