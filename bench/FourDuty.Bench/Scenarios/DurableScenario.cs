@@ -87,12 +87,14 @@ internal sealed class DurableScenario : IScenario
     {
         var server = new NpgsqlConnectionStringBuilder(connectionString);
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var engineDb = new NpgsqlConnectionStringBuilder(connectionString) { Database = $"fourduty_bench_{suffix}", MaxPoolSize = Math.Max(100, options["workers"] + 8) };
+        // The engine's pool as the connection string sets it (PG_OPTIONS="Maximum Pool Size=16"), else as the engine's own default.
+        var engineDb = new NpgsqlConnectionStringBuilder(connectionString) { Database = $"fourduty_bench_{suffix}" };
         var pgbenchDb = new NpgsqlConnectionStringBuilder(connectionString) { Database = $"fourduty_pgbench_{suffix}" };
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {
             await admin.OpenAsync();
             output.WriteLine($"\nPostgreSQL {admin.PostgreSqlVersion} at {server.Host}:{server.Port}: {await SettingsAsync(admin)}");
+            output.WriteLine($"pool     the engine's connections: at most {new NpgsqlConnectionStringBuilder(StorageOptions.Tuned(engineDb.ConnectionString)).MaxPoolSize} for {options["workers"]} workers");
             await ExecuteAsync(admin, $"CREATE DATABASE {engineDb.Database}");
             await ExecuteAsync(admin, $"CREATE DATABASE {pgbenchDb.Database}");
         }
