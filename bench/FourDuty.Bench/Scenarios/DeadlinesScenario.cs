@@ -58,7 +58,8 @@ internal sealed class DeadlinesScenario : IScenario
         output.WriteLine($"machine  {MachineFacts.Machine}");
         output.WriteLine($"load     {MachineFacts.Load} at start");
         var program = HostNode.FindProgram();
-        output.WriteLine($"host     {program}");
+        // Relative to the repository: a result file names no path of the machine that made it.
+        output.WriteLine($"host     {(ExternalProgram.RepositoryRoot() is { } root ? Path.GetRelativePath(root, program) : program)}");
         output.Flush();
         var sound = true;
         if (options.Text("postgres") is { } postgres)
