@@ -40,9 +40,12 @@ public sealed class MultiNodeTimerTests(ITestOutputHelper output)
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:Postgres"] = connectionString,
-            // Small claims, so that both nodes hold some of the work when one dies.
+            // Small claims, so that both nodes hold some of the work when one dies; and one timer per step, one step at a time,
+            // so that the work lasts long enough to be interrupted (600 timers in steps of ten, four at once, were all fired
+            // within one 200 ms poll once the pool was sized to the machine, and the kill came after the work).
             ["Engine:DueWork:TimerBatch"] = "100",
-            ["Engine:DueWork:TimersPerStep"] = "10",
+            ["Engine:DueWork:TimersPerStep"] = "1",
+            ["Engine:DueWork:TimerParallelism"] = "1",
         };
         await using var first = HostProcess.Start(settings);
         await using var second = HostProcess.Start(settings);
