@@ -27,7 +27,7 @@ internal static class PostgresInstanceLoader
     public static async Task<(UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskAsync(PostgresStepRows rows, Guid taskId,
         CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync((EngineDbContext)rows.Db, Pick.ByTask, taskId, rows, cancellationToken);
+        var loaded = await LoadAsync(rows.Db, Pick.ByTask, taskId, rows, cancellationToken);
         return (loaded.Task, loaded.Instances.SingleOrDefault());
     }
 
@@ -35,7 +35,7 @@ internal static class PostgresInstanceLoader
     public static async Task<(TaskLinkRecord? Link, UserTaskRecord? Task, LoadedInstance? Instance)> LoadByTaskLinkAsync(PostgresStepRows rows,
         string tokenHash, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync((EngineDbContext)rows.Db, Pick.ByTaskLink, tokenHash, rows, cancellationToken);
+        var loaded = await LoadAsync(rows.Db, Pick.ByTaskLink, tokenHash, rows, cancellationToken);
         return (loaded.Link, loaded.Task, loaded.Instances.SingleOrDefault());
     }
 

@@ -10,7 +10,7 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// queries; its change tracker (an entry, a snapshot and an identity-map slot per row, and a scan of them all at commit)
 /// cost more than the rest of a start step's own work, for a step that adds six rows and changes two.
 /// </summary>
-internal sealed class PostgresStepRows(DbContext db) : IStepRows
+internal sealed class PostgresStepRows(EngineDbContext db) : IStepRows
 {
     // Every tracked row in the order the step met it, so that rows of a kind are written in the order they were made.
     private readonly Dictionary<object, TrackedRow> _rows = new(ReferenceEqualityComparer.Instance);
@@ -19,7 +19,7 @@ internal sealed class PostgresStepRows(DbContext db) : IStepRows
     private readonly Dictionary<(Type Type, object Key), object> _byKey = [];
 
     /// <summary>The connection the step reads and writes on.</summary>
-    public DbContext Db => db;
+    public EngineDbContext Db => db;
 
     /// <summary>A row read from the database, tracked from now on; if the step already holds that row, the object it holds.</summary>
     public T Attach<T>(T row)
@@ -143,10 +143,23 @@ internal sealed class PostgresStepRows(DbContext db) : IStepRows
         public bool Removed { get; set; }
 
         /// <summary>Whether the commit writes anything for this row.</summary>
-        public bool IsWritten => Original is null || Removed || ChangedColumns().Count > 0;
+        public bool IsWritten => Original is null || Removed || HasChangedColumn();
 
         /// <summary>The value a column had when the row was read (the concurrency check's value); for a new row, its value now.</summary>
         public object? OriginalValue(RowShape.Column column) => Original is null ? column.Get(Row) : Original[Index(column)];
+
+        private bool HasChangedColumn()
+        {
+            for (var i = 0; i < Original!.Length; i++)
+            {
+                if (Shape.Columns[i].Changed(Row, Original[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public IReadOnlyList<RowShape.Column> ChangedColumns()
         {
