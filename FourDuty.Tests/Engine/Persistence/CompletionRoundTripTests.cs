@@ -60,6 +60,8 @@ public sealed class CompletionRoundTripTests
         roundTrips.Count.ShouldBe(2, string.Join("\n---\n", roundTrips));
         roundTrips.ShouldNotContain(sql => sql.Contains("\"forms\"", StringComparison.Ordinal) || sql.Contains("process_definitions", StringComparison.Ordinal),
             string.Join("\n---\n", roundTrips));
+        // Decision 0034: the read is one statement (the nine tables as one result) and so is the write (its parts in one WITH).
+        roundTrips.ShouldAllBe(sql => Statements(sql) == 1, string.Join("\n---\n", roundTrips));
         (await engine.Queries.GetInstanceAsync(second)).ShouldNotBeNull().Instance.EndedAt.ShouldNotBeNull("the completion ended the instance");
     }
 
@@ -185,6 +187,9 @@ public sealed class CompletionRoundTripTests
         deployed.Problems.ShouldBeEmpty();
         return (provider, connectionString);
     }
+
+    // A batch is reported as its statements, one per line, each ending in a semicolon but the last.
+    private static int Statements(string sent) => sent.Split(";\n").Length;
 
     private static async Task<Guid> OpenTaskAsync(ProcessEngine engine, Guid instanceId) =>
         (await engine.Queries.ListTasksAsync(new(InstanceId: instanceId))).Single().Id;

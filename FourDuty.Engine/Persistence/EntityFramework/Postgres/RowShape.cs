@@ -19,6 +19,7 @@ internal sealed class RowShape
 
     private RowShape(IEntityType type)
     {
+        ClrType = type.ClrType;
         TableName = type.GetTableName()!;
         Table = $"\"{type.GetSchema()}\".\"{TableName}\"";
         var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -28,6 +29,9 @@ internal sealed class RowShape
         ColumnList = string.Join(", ", Columns.Select(c => c.Name));
         InstanceId = Columns.SingleOrDefault(c => c.Property.Name == "InstanceId");
     }
+
+    /// <summary>The class of the rows.</summary>
+    public Type ClrType { get; }
 
     /// <summary>The table, quoted and with its schema.</summary>
     public string Table { get; }
