@@ -136,8 +136,9 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
     private void Count(string sql, TimeSpan duration)
     {
         Interlocked.Increment(ref _roundTrips);
-        Interlocked.Add(ref _statements, StatementStart().Count(sql));
-        if (sql.StartsWith("SELECT", StringComparison.Ordinal))
+        var statements = Statements(sql);
+        Interlocked.Add(ref _statements, statements.Count);
+        if (!statements.Any(s => Write().IsMatch(s)))
         {
             Interlocked.Increment(ref _reads);
         }
@@ -152,6 +153,10 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
     // Npgsql names the text by the OpenTelemetry convention of its version; a batch's statements come one per line.
     private static string SqlOf(Activity activity) =>
         (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? "";
+
+    // A statement that changes rows: one, or a WITH whose parts do (a step's write, decision 0034); a read's WITH only selects.
+    [GeneratedRegex(@"^(INSERT|UPDATE|DELETE)\b|\bAS \((INSERT|UPDATE|DELETE)\b")]
+    private static partial Regex Write();
 
     private static int NextStart(string text, int from)
     {
