@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FourDuty.Engine.Runtime;
 using FourDuty.Engine.Runtime.State;
 using Microsoft.EntityFrameworkCore;

@@ -7,13 +7,12 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// <summary>
 /// Writes a step's changes to PostgreSQL in one round trip, as one statement where it fits: every insert, update and
 /// delete is a data-modifying <c>WITH</c> part of a single statement, which PostgreSQL runs as one implicit transaction —
-/// all of it or none of it. A statement costs PostgreSQL and Npgsql about as much again as the row it writes (a portal, a
-/// snapshot, an executor started and stopped, a bind and a reply), so a start step's six inserts as one statement cost
-/// less than as six (decision 0034). Rows with a concurrency token (the instance revision above all) are checked by
-/// <c>fourduty.expect_one</c> on what their part changed, which raises when another step changed the row first, so a
-/// lost race rolls back everything. Added rows of one table go in one multi-row INSERT. A very large step (a batch of
-/// timers) is split into several statements of one batch, still one implicit transaction. The rows and their changes
-/// come from <see cref="PostgresStepRows"/>.
+/// all of it or none of it. Each statement costs PostgreSQL and Npgsql a portal, a snapshot, an executor started and
+/// stopped, a bind and a reply; a step's rows as one statement pay that once (decision 0034). Rows with a concurrency
+/// token (the instance revision above all) are checked by <c>fourduty.expect_one</c> on what their part changed, which
+/// raises when another step changed the row first, so a lost race rolls back everything. Added rows of one table go in
+/// one multi-row INSERT. A very large step (a batch of timers) is split into several statements of one batch, still one
+/// implicit transaction. The rows and their changes come from <see cref="PostgresStepRows"/>.
 /// </summary>
 internal static class PostgresStepWriter
 {
