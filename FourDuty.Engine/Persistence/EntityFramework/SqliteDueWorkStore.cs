@@ -98,14 +98,16 @@ internal sealed class SqliteDueWorkStore(IDbContextFactory<EngineDbContext> cont
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var command = await CommandAsync(db, sql, parameters, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        await using var command = Command(opened.Connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task ReadAsync(string sql, Action<DbDataReader> row, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var command = await CommandAsync(db, sql, parameters, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        await using var command = Command(opened.Connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -113,10 +115,9 @@ internal sealed class SqliteDueWorkStore(IDbContextFactory<EngineDbContext> cont
         }
     }
 
-    private static async Task<DbCommand> CommandAsync(EngineDbContext db, string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = db.Database.GetDbConnection().CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

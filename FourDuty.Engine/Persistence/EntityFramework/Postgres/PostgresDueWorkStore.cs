@@ -23,7 +23,8 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
     public async Task<int> HeartbeatAsync(NodeIdentity node, TimeSpan deadAfter, DateTimeOffset engineNow, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -58,7 +59,8 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
     public async Task LeaveAsync(NodeIdentity node, DateTimeOffset engineNow, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -75,7 +77,8 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
     public async Task<IReadOnlyList<DueTimer>> ClaimTimersAsync(Guid node, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         await using var command = new NpgsqlCommand($"""
             UPDATE {S}.timers t SET claimed_by = $1
             WHERE t.id IN (SELECT id FROM {S}.timers WHERE claimed_by IS NULL AND due_at <= $2 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
@@ -98,7 +101,8 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
     public async Task ReleaseTimersAsync(Guid node, IReadOnlyList<Guid> timers, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         await using var command = new NpgsqlCommand($"UPDATE {S}.timers SET claimed_by = NULL WHERE id = ANY($1) AND claimed_by = $2", connection)
         {
             Parameters = { new() { Value = timers.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid }, new() { Value = node } },
@@ -110,7 +114,8 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
         IReadOnlyCollection<Guid> held, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         await using var command = new NpgsqlCommand($"""
             UPDATE {S}.outbox o SET attempts = o.attempts + 1, due_at = $3, claimed_by = $1
             WHERE o.id IN (SELECT id FROM {S}.outbox WHERE status = 'Pending' AND due_at <= $2 AND NOT (id = ANY($5))
@@ -138,7 +143,8 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
     public async Task<int> RecordOutboxAsync(Guid node, IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         // One statement for the group: each row only while it is pending with the attempt its claim counted (decision 0006).
         await using var command = new NpgsqlCommand($"""
             UPDATE {S}.outbox o SET status = r.status, due_at = coalesce(r.due_at, o.due_at), sent_at = coalesce(r.sent_at, o.sent_at),
@@ -165,19 +171,13 @@ internal sealed class PostgresDueWorkStore(IDbContextFactory<EngineDbContext> co
     public async Task FinishOutboxAsync(Guid node, IReadOnlyList<Guid> rows, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = await OpenAsync(db, cancellationToken);
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)opened.Connection;
         await using var command = new NpgsqlCommand($"UPDATE {S}.outbox SET claimed_by = NULL WHERE id = ANY($1) AND claimed_by = $2", connection)
         {
             Parameters = { new() { Value = rows.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid }, new() { Value = node } },
         };
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(EngineDbContext db, CancellationToken cancellationToken)
-    {
-        // Opened through Entity Framework, so that the pooled context closes it when it is handed back.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
