@@ -1,3 +1,7 @@
+using FourDuty.Engine;
+using FourDuty.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace FourDuty.Tests.Infrastructure;
@@ -48,5 +52,17 @@ internal static class TestPostgres
         }
 
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>An engine (default options) on the database of <paramref name="connectionString"/>, its schema migrated.</summary>
+    public static async Task<ServiceProvider> EngineAsync(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
+        var provider = services.BuildServiceProvider();
+        await using var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        return provider;
     }
 }

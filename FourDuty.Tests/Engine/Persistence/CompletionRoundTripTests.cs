@@ -173,15 +173,7 @@ public sealed class CompletionRoundTripTests
     private static async Task<(ServiceProvider Provider, string ConnectionString)> ReviewEngineAsync(string purpose)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
-        var provider = services.BuildServiceProvider();
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        var provider = await TestPostgres.EngineAsync(connectionString);
         var deployed = await provider.GetRequiredService<ProcessEngine>().DeployAsync(
             [new DeploymentResource("review.bpmn", Model), new DeploymentResource("review-form.form", Form)]);
         deployed.Problems.ShouldBeEmpty();

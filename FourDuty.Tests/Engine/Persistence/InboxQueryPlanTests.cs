@@ -19,14 +19,7 @@ public sealed class InboxQueryPlanTests
     public async Task InboxOfOnePerson_IsFoundThroughTheAssigneeIndex_AmongManyOpenTasks()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("inbox");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
-        await using (var provider = services.BuildServiceProvider())
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
+        await (await TestPostgres.EngineAsync(connectionString)).DisposeAsync();
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

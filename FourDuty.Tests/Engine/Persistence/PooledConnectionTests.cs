@@ -1,7 +1,5 @@
-using FourDuty.Engine;
 using FourDuty.Engine.Jobs;
 using FourDuty.Engine.Persistence;
-using FourDuty.Engine.Persistence.EntityFramework;
 using FourDuty.Engine.Persistence.EntityFramework.Postgres;
 using FourDuty.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -19,16 +17,8 @@ public sealed class PooledConnectionTests
     [SkippableFact]
     public async Task AfterTheDueWorkStoreUsedAContext_AQueryOnItClosesItsConnectionAgain()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("pooled-connection");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = await TestPostgres.EngineAsync(await TestPostgres.CreateDatabaseAsync("pooled-connection"));
         var contexts = provider.GetRequiredService<IDbContextFactory<EngineDbContext>>();
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
 
         await new PostgresDueWorkStore(contexts).HeartbeatAsync(new NodeIdentity(), TimeSpan.FromSeconds(30), DateTimeOffset.UtcNow, CancellationToken.None);
 

@@ -107,15 +107,6 @@ public sealed class PostgresStepRowsTests
     private static async Task<EngineDbContext> ContextAsync(ServiceProvider provider) =>
         await provider.GetRequiredService<IDbContextFactory<EngineDbContext>>().CreateDbContextAsync();
 
-    private static async Task<ServiceProvider> EngineAsync(string purpose)
-    {
-        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddFourDutyEngine(engine => engine.Storage.PostgresConnectionString = connectionString);
-        var provider = services.BuildServiceProvider();
-        await using var db = await ContextAsync(provider);
-        await db.Database.MigrateAsync();
-        return provider;
-    }
+    private static async Task<ServiceProvider> EngineAsync(string purpose) =>
+        await TestPostgres.EngineAsync(await TestPostgres.CreateDatabaseAsync(purpose));
 }

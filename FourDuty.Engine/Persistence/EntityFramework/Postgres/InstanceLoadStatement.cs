@@ -9,15 +9,16 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// <summary>
 /// The one statement that reads instances and everything running in them: a <c>UNION ALL</c> of one <c>SELECT</c> per
 /// table, the first column naming the table, each table's columns in slots of their type (a uuid column in a uuid slot)
-/// and NULL in the slots it has no column for. Nine statements in one batch cost PostgreSQL and Npgsql a portal, an
-/// executor and a reply each, for tables most of which hold nothing for the instance (timers, subscriptions, jobs,
-/// incidents); as one statement they cost one (decision 0034). Every part picks the instances itself (by the task's
-/// <c>instance_id</c>, looked up by PostgreSQL), so the client waits for one answer only. Built once per way of picking
-/// and kept on the model, like <see cref="RowShape"/>.
+/// and NULL in the slots it has no column for. A statement per table cost PostgreSQL and Npgsql a portal, an executor
+/// and a reply each, for tables most of which hold nothing for the instance (timers, subscriptions, jobs, incidents); as
+/// one statement they cost one (decision 0034). PostgreSQL itself finds the instance a task or link belongs to, once, in
+/// the statement's <c>WITH owner</c> part, so the client waits for one answer only. Built once per way of picking and kept
+/// on the model, like <see cref="RowShape"/>.
 /// </summary>
 internal sealed class InstanceLoadStatement
 {
-    private const string Annotation = "FourDuty:InstanceLoadStatement:";
+    // The model annotation of each way of picking, named once rather than on every load.
+    private static readonly string[] Annotations = Enum.GetNames<Pick>().Select(p => "FourDuty:InstanceLoadStatement:" + p).ToArray();
 
     private readonly Reader?[] _readers = new Reader?[PartCount];
 
@@ -29,7 +30,7 @@ internal sealed class InstanceLoadStatement
         ByTaskLink,
     }
 
-    /// <summary>The tables read, in the order of their slices; the number is the value of the first column.</summary>
+    /// <summary>The tables read, in the order of their SELECTs; the number is the value of the first column.</summary>
     public enum Part
     {
         Link,
@@ -125,7 +126,7 @@ internal sealed class InstanceLoadStatement
 
     /// <summary>The statement for one way of picking, made once per model.</summary>
     public static InstanceLoadStatement Of(IModel model, Pick pick) =>
-        model.GetOrAddRuntimeAnnotationValue(Annotation + pick, m => new InstanceLoadStatement(m!, pick), model);
+        model.GetOrAddRuntimeAnnotationValue(Annotations[(int)pick], m => new InstanceLoadStatement(m!, pick), model);
 
     /// <summary>Where <see cref="ReadRow"/> puts the rows: one list per <see cref="Part"/>.</summary>
     public static List<object>[] NewResult() => Enumerable.Range(0, PartCount).Select(_ => new List<object>()).ToArray();

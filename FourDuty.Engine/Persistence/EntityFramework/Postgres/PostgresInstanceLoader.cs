@@ -7,7 +7,7 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 
 /// <summary>
 /// Reads instances with everything running in them in one round trip and one statement (<see cref="InstanceLoadStatement"/>:
-/// the rows of all nine tables as one result), and hands the rows to the step's <see cref="PostgresStepRows"/> to track, or
+/// the rows of every table as one result), and hands the rows to the step's <see cref="PostgresStepRows"/> to track, or
 /// to nobody for a query. The instances are picked by their ids (a batch of timers loads all its instances at once), by a
 /// task they hold (that task, in any state, comes with the instance's open tasks, read once) or by a task link (the link,
 /// tracked, first): the step's one read.
