@@ -39,7 +39,7 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> SetRolesAsync(string id, RolesRequest body, UserManager<Account> accounts, PeopleDirectory people,
-        HttpContext http)
+        AccessDbContext db, HttpContext http)
     {
         if (await accounts.FindByNameAsync(id) is not { } account)
         {
@@ -59,13 +59,17 @@ internal static class AccountEndpoints
                 statusCode: StatusCodes.Status409Conflict, title: "ACCOUNT-OWN-ADMIN-ROLE");
         }
 
-        account.RolesSetByAdmin = true;
-        await accounts.UpdateAsync(account);
-        await AccountSeeder.SetRolesAsync(accounts, account, body.Roles.Distinct(StringComparer.Ordinal).ToList());
-        return Results.Ok(await AccountView.OfAsync(accounts, people, account));
+        var changed = await AccountChange.TryAsync(db, async () =>
+        {
+            account.RolesSetByAdmin = true;
+            await AccountSeeder.SaveAsync(accounts, account);
+            await AccountSeeder.SetRolesAsync(accounts, account, body.Roles.Distinct(StringComparer.Ordinal).ToList());
+        }, http.RequestAborted);
+        return changed ? Results.Ok(await AccountView.OfAsync(accounts, people, account)) : AccountChange.Conflict(id);
     }
 
-    private static async Task<IResult> SetPasswordAsync(string id, PasswordRequest body, UserManager<Account> accounts)
+    private static async Task<IResult> SetPasswordAsync(string id, PasswordRequest body, UserManager<Account> accounts, AccessDbContext db,
+        CancellationToken cancellationToken)
     {
         if (await accounts.FindByNameAsync(id) is not { } account)
         {
@@ -77,8 +81,9 @@ internal static class AccountEndpoints
             return problem;
         }
 
-        await AccountSeeder.SetPasswordAsync(accounts, account, body.Password);
-        return Results.NoContent();
+        return await AccountChange.TryAsync(db, () => AccountSeeder.SetPasswordAsync(accounts, account, body.Password), cancellationToken)
+            ? Results.NoContent()
+            : AccountChange.Conflict(id);
     }
 
     /// <summary>A 422 naming what the password lacks, or null when Identity's rules accept it.</summary>

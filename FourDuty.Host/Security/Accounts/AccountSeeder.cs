@@ -26,7 +26,7 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
                 await SeedAsync(cancellationToken);
                 return;
             }
-            catch (Exception race) when (race is DbUpdateException or SeedRaceException && attempt < 3)
+            catch (Exception race) when (race is DbUpdateException or AccountRaceException && attempt < 3)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
             }
@@ -58,7 +58,7 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
         // account then looks new here, its roles are added again, and the commit's unique violation sends this node round
         // once more (tracked, the same rows would have thrown before the commit, outside the retry, and stopped the node).
         var held = (await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken))
-            .ToLookup(r => r.UserId, r => roleNames.TryGetValue(r.RoleId, out var name) ? name : throw new SeedRaceException());
+            .ToLookup(r => r.UserId, r => roleNames.TryGetValue(r.RoleId, out var name) ? name : throw new AccountRaceException());
         var changed = new List<(Account Account, IReadOnlyList<string> Roles)>();
         foreach (var person in people.People)
         {
@@ -150,6 +150,10 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
         await accounts.ResetAccessFailedCountAsync(account);
     }
 
+    /// <summary>Saves the account's own columns (Identity's concurrency stamp checked).</summary>
+    public static async Task SaveAsync(UserManager<Account> accounts, Account account) =>
+        Check(await accounts.UpdateAsync(account), account.UserName!);
+
     public static async Task SetRolesAsync(UserManager<Account> accounts, Account account, IReadOnlyCollection<string> roles)
     {
         var current = await accounts.GetRolesAsync(account);
@@ -171,7 +175,7 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
         if (result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateRoleName" or "ConcurrencyFailure"))
         {
             // Another node made it, or changed the account (the first start's one-time password), between our look and our write.
-            throw new SeedRaceException();
+            throw new AccountRaceException();
         }
 
         if (!result.Succeeded)
@@ -181,5 +185,8 @@ internal sealed class AccountSeeder(IServiceScopeFactory scopes, PeopleDirectory
     }
 }
 
-/// <summary>Another node seeded or changed the same row first; seeding starts over and finds it done.</summary>
-internal sealed class SeedRaceException : Exception;
+/// <summary>
+/// Another node or request wrote the same account or role first: seeding starts over and finds it done; an
+/// administrator's or a person's change is rolled back and answered 409 (<see cref="AccountChange"/>).
+/// </summary>
+internal sealed class AccountRaceException : Exception;

@@ -53,7 +53,7 @@ internal static class MeEndpoints
         });
     }
 
-    private static async Task<IResult> ChangePasswordAsync(OwnPasswordRequest body, HttpContext http, UserManager<Account> accounts)
+    private static async Task<IResult> ChangePasswordAsync(OwnPasswordRequest body, HttpContext http, UserManager<Account> accounts, AccessDbContext db)
     {
         var account = await accounts.FindByNameAsync(Caller.Of(http.User).Id);
         if (account is null || !await accounts.CheckPasswordAsync(account, body.CurrentPassword))
@@ -66,7 +66,8 @@ internal static class MeEndpoints
             return problem;
         }
 
-        await AccountSeeder.SetPasswordAsync(accounts, account, body.NewPassword);
-        return Results.NoContent();
+        return await AccountChange.TryAsync(db, () => AccountSeeder.SetPasswordAsync(accounts, account, body.NewPassword), http.RequestAborted)
+            ? Results.NoContent()
+            : AccountChange.Conflict(account.UserName!);
     }
 }

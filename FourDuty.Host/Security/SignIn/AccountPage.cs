@@ -25,7 +25,8 @@ internal static class AccountPage
             .Audited("token.create", _ => "from the account page");
     }
 
-    private static async Task<IResult> ChangePasswordAsync(HttpContext http, PeopleDirectory people, IAntiforgery antiforgery, UserManager<Account> accounts)
+    private static async Task<IResult> ChangePasswordAsync(HttpContext http, PeopleDirectory people, IAntiforgery antiforgery, UserManager<Account> accounts,
+        AccessDbContext db)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -45,7 +46,12 @@ internal static class AccountPage
             return Show(http, people, antiforgery, "新密码至少需要 12 个字符。/ " + string.Join(" ", errors), StatusCodes.Status422UnprocessableEntity);
         }
 
-        await AccountSeeder.SetPasswordAsync(accounts, account, wanted);
+        if (!await AccountChange.TryAsync(db, () => AccountSeeder.SetPasswordAsync(accounts, account, wanted), http.RequestAborted))
+        {
+            return Show(http, people, antiforgery, "账号刚被另一个请求修改，密码未修改，请重试。/ The account was changed by another request at the same moment; " +
+                "your password was not changed — try again.", StatusCodes.Status409Conflict);
+        }
+
         return Show(http, people, antiforgery, "密码已修改。/ Your password was changed.");
     }
 
