@@ -8,6 +8,9 @@ namespace FourDuty.Bench.Scenarios;
 /// <summary>The two measured runs on one durable store, with the SQL of one step of each kind shown first.</summary>
 internal static partial class DurableRuns
 {
+    // Instances in the counted run after each measured one (at most as many as measured).
+    private const int CountedInstances = 1000;
+
     public static async Task<(RunFigures Start, RunFigures Whole)> RunAsync(string store, BenchEngine bench, StepCounter counter,
         PostgresProbe? probe, BenchOptions options, TextWriter output)
     {
@@ -27,10 +30,10 @@ internal static partial class DurableRuns
 
         var start = await MeasureAsync($"{store}, start to first user task", instances, workers, steps: 1, counter, probe, output,
             () => bench.StartAsync());
-        start = start with { Sound = start.Sound && await CountAsync(bench, InstanceStatus.Active) == instances };
+        start = start with { Sound = start.Sound && await CountAsync(bench, InstanceStatus.Active) == start.Instances };
         var whole = await MeasureAsync($"{store}, whole life (start, find task, complete)", instances, workers, steps: 2, counter, probe, output,
             async () => await bench.CompleteAsync(await bench.StartAsync(), TaskLookup.ByTaskQuery));
-        whole = whole with { Sound = whole.Sound && await CountAsync(bench, InstanceStatus.Completed) == runs * batch + 1 + instances };
+        whole = whole with { Sound = whole.Sound && await CountAsync(bench, InstanceStatus.Completed) == runs * batch + 1 + whole.Instances };
         if (!start.Sound || !whole.Sound)
         {
             output.WriteLine($"FAILED   {store}: a step was not exactly one commit, or instances did not reach the state the run expects");
@@ -50,6 +53,8 @@ internal static partial class DurableRuns
         }
 
         GC.Collect();
+        // Measured with the counter's tracing off: what it costs per command would be charged to the engine.
+        counter.Counting = false;
         var (countsBefore, oursBefore, serverBefore) = (counter.Read(), ProcessCpu.Ours(), probe?.ServerCpu());
         var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
         var xidBefore = probe is null ? 0 : await probe.TransactionIdAsync();
@@ -58,6 +63,13 @@ internal static partial class DurableRuns
         var xidAfter = probe is null ? 0 : await probe.TransactionIdAsync();
         var (counts, ours, server) = (counter.Read() - countsBefore, ProcessCpu.Ours() - oursBefore, probe?.ServerCpu() - serverBefore);
         var (allocated, gen0, gen2) = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
+
+        // The round trips and statements, from a shorter run of the same operation with the counter on.
+        var counted = Math.Min(instances, CountedInstances);
+        counter.Counting = true;
+        var tracedBefore = counter.Read();
+        await InstanceWorkers.RunAsync(counted, workers, operation);
+        var traced = counter.Read() - tracedBefore;
 
         var stepCount = (double)instances * steps;
         var saveChanges = counts.SaveChanges / stepCount;
@@ -69,8 +81,9 @@ internal static partial class DurableRuns
         output.WriteLine(serverCommits is { } c
             ? $"  commits per step: {D(c)} write transactions counted by the server (txid; autovacuum's ANALYZE takes some too)"
             : $"  commits per step: {D(saveChanges)} SaveChanges, {D(counts.TransactionsCommitted / stepCount)} explicit EF transactions");
-        output.WriteLine($"  per instance: {D(counts.RoundTrips / (double)instances)} round trips ({D(counts.Reads / (double)instances)} of them SELECT), " +
-            $"{D(counts.Statements / (double)instances)} SQL statements, {Ms(counts.CommandTime.TotalMilliseconds / instances)} inside database commands (summed over workers)");
+        output.WriteLine($"  per instance: {D(traced.RoundTrips / (double)counted)} round trips ({D(traced.Reads / (double)counted)} of them SELECT), " +
+            $"{D(traced.Statements / (double)counted)} SQL statements, {Ms(traced.CommandTime.TotalMilliseconds / counted)} inside database commands " +
+            $"(summed over workers; counted in a second run of {N(counted)} with the counter on)");
         var cpuOurs = ours.TotalMicroseconds / instances;
         var cpuServer = server?.TotalMicroseconds / instances;
         output.WriteLine($"  CPU per instance: engine process {Us(cpuOurs)}" + (cpuServer is { } s
@@ -81,7 +94,7 @@ internal static partial class DurableRuns
         output.Flush();
         // The server's count may only exceed one per step by the background's own few (autovacuum's ANALYZE).
         var sound = serverCommits is { } commits ? commits is >= 1 - 1e-9 and < 1.02 : Math.Abs(saveChanges - 1) < 1e-9;
-        return new RunFigures(times.PerSecond, sound);
+        return new RunFigures(times.PerSecond, sound, instances + counted);
     }
 
     /// <summary>Prints the SQL of one start step and of one completion step, run alone.</summary>
@@ -140,4 +153,5 @@ internal static partial class DurableRuns
 }
 
 /// <summary>A run's instances per second, and whether its checks held.</summary>
-internal sealed record RunFigures(double PerSecond, bool Sound);
+/// <summary>A measured run's rate; whether its invariants held; how many instances it and its counted run made.</summary>
+internal sealed record RunFigures(double PerSecond, bool Sound, int Instances);

@@ -12,7 +12,9 @@ namespace FourDuty.Bench.Scenarios;
 /// Core's interceptors), round trips and the SQL statements in them, and the time they took. On PostgreSQL the
 /// round trips are read from Npgsql's own tracing, because the engine writes a step as an <c>NpgsqlBatch</c> that EF
 /// Core never sees; elsewhere from EF Core's command interceptor. While <see cref="Capture"/> is on it also keeps the
-/// SQL text, to show what one step sends.
+/// SQL text, to show what one step sends. Counting costs the process CPU and allocation on every command (an
+/// <see cref="Activity"/> with its tags, the statements split out of the text), so a measured run turns it off
+/// (<see cref="Counting"/>) and the figures come from a separate, counted run.
 /// </summary>
 internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor, IDisposable
 {
@@ -33,7 +35,8 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
             _npgsql = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
+                    Counting || Capture ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
                 ActivityStopped = activity => Count(SqlOf(activity), activity.Duration),
             };
             ActivitySource.AddActivityListener(_npgsql);
@@ -42,6 +45,9 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
 
     /// <summary>Keep the SQL of every command from now on (one step at a time, or the list interleaves).</summary>
     public bool Capture { get; set; }
+
+    /// <summary>Count commands (the default); off, the engine's commands pass with no tracing and nothing is counted.</summary>
+    public bool Counting { get; set; } = true;
 
     public Counts Read() => new(
         Interlocked.Read(ref _saveChanges), Interlocked.Read(ref _transactionsCommitted), Interlocked.Read(ref _roundTrips),
@@ -135,6 +141,11 @@ internal sealed partial class StepCounter : DbCommandInterceptor, ISaveChangesIn
 
     private void Count(string sql, TimeSpan duration)
     {
+        if (!Counting && !Capture)
+        {
+            return;
+        }
+
         Interlocked.Increment(ref _roundTrips);
         var statements = Statements(sql);
         Interlocked.Add(ref _statements, statements.Count);
