@@ -7,10 +7,13 @@ namespace FourDuty.Engine.Persistence.EntityFramework;
 /// <summary>The engine's state in PostgreSQL or SQLite through Entity Framework Core: one transaction per step.</summary>
 internal sealed class EfEngineStore(IDbContextFactory<EngineDbContext> contexts) : IEngineStore
 {
+    // The steps of this engine that write at the same moment share a commit (PostgreSQL only; SQLite has one writer anyway).
+    private readonly Postgres.GroupCommit _groups = new();
+
     public IEngineQueries Queries { get; } = new EfEngineQueries(contexts);
 
     public async Task<IStoreSession> BeginAsync(CancellationToken cancellationToken) =>
-        new EfStoreSession(await contexts.CreateDbContextAsync(cancellationToken));
+        new EfStoreSession(await contexts.CreateDbContextAsync(cancellationToken), _groups);
 
     public async Task<byte[]> KeepTaskLinkKeyAsync(byte[] proposed, CancellationToken cancellationToken)
     {

@@ -11,10 +11,12 @@ namespace FourDuty.Engine.Persistence.EntityFramework;
 /// are written at commit in a single database transaction, and the instance revision (a concurrency token) makes a
 /// step that read stale state fail, to be retried, instead of overwriting another step's work.
 /// </summary>
-internal sealed class EfStoreSession(EngineDbContext db) : IStoreSession, IChangeTracker
+/// <param name="db">The step's context.</param>
+/// <param name="groups">On PostgreSQL, the engine's <see cref="Postgres.GroupCommit"/>, which the step's write joins.</param>
+internal sealed class EfStoreSession(EngineDbContext db, Postgres.GroupCommit? groups = null) : IStoreSession, IChangeTracker
 {
     // PostgreSQL: tracked here and written in one batch; SQLite: tracked and saved by Entity Framework.
-    private readonly IStepRows _rows = db.Database.IsNpgsql() ? new Postgres.PostgresStepRows(db) : new EntityFrameworkStepRows(db);
+    private readonly IStepRows _rows = db.Database.IsNpgsql() ? new Postgres.PostgresStepRows(db, groups) : new EntityFrameworkStepRows(db);
 
     private readonly Dictionary<Guid, InstanceState> _states = [];
 

@@ -10,7 +10,7 @@ namespace FourDuty.Bench.Scenarios;
 /// <summary>
 /// one-task.bpmn on the durable stores, PostgreSQL and SQLite (a temporary file), many instances in flight: instances
 /// per second from start to the first user task, and whole life (start, find the task, complete, end). It counts the
-/// database commits per step (a step must be exactly one), the round trips and statements, the CPU spent by the engine
+/// database commits per step (at most one: steps ready together share one, decision 0035), the round trips and statements, the CPU spent by the engine
 /// and by PostgreSQL per instance, and prints the SQL of one step of each kind; beside it, pgbench's TPS on the same cluster.
 /// </summary>
 internal sealed class DurableScenario : IScenario

@@ -10,7 +10,9 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// queries; its change tracker (an entry, a snapshot and an identity-map slot per row, and a scan of them all at commit)
 /// cost more than the rest of a start step's own work, for a step that adds six rows and changes two.
 /// </summary>
-internal sealed class PostgresStepRows(EngineDbContext db) : IStepRows
+/// <param name="db">The step's context: its connection and model.</param>
+/// <param name="groups">The engine's <see cref="GroupCommit"/>; without one the step writes alone.</param>
+internal sealed class PostgresStepRows(EngineDbContext db, GroupCommit? groups = null) : IStepRows
 {
     // Every tracked row in the order the step met it, so that rows of a kind are written in the order they were made.
     private readonly Dictionary<object, TrackedRow> _rows = new(ReferenceEqualityComparer.Instance);
@@ -107,7 +109,19 @@ internal sealed class PostgresStepRows(EngineDbContext db) : IStepRows
 
     public void NewRevision(InstanceRecord instance) => instance.Revision++;
 
-    public Task WriteAsync(CancellationToken cancellationToken) => PostgresStepWriter.WriteAsync(this, cancellationToken);
+    public Task WriteAsync(CancellationToken cancellationToken)
+    {
+        var commands = PostgresStepWriter.Commands(this);
+        if (commands.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        return groups is null
+            ? GroupCommit.ExecuteAsync(connection, commands, cancellationToken)
+            : groups.WriteAsync(connection, commands, () => PostgresStepWriter.Commands(this), cancellationToken);
+    }
 
     /// <summary>The rows read and changed, each with the columns that differ from what was read.</summary>
     public IEnumerable<(TrackedRow Row, IReadOnlyList<RowShape.Column> Changed)> Modified()

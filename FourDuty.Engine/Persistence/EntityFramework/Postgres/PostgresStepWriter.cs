@@ -12,7 +12,8 @@ namespace FourDuty.Engine.Persistence.EntityFramework.Postgres;
 /// token (the instance revision above all) are checked by <c>fourduty.expect_one</c> on what their part changed, which
 /// raises when another step changed the row first, so a lost race rolls back everything. Added rows of one table go in
 /// one multi-row INSERT. A very large step (a batch of timers) is split into several statements of one batch, still one
-/// implicit transaction. The rows and their changes come from <see cref="PostgresStepRows"/>.
+/// implicit transaction. The rows and their changes come from <see cref="PostgresStepRows"/>; <see cref="GroupCommit"/>
+/// sends the statements, with other steps' when they are ready at the same moment.
 /// </summary>
 internal static class PostgresStepWriter
 {
@@ -22,12 +23,11 @@ internal static class PostgresStepWriter
     private const int PartsPerStatement = 16;
     private const int ParametersPerStatement = 30_000;
 
-    /// <summary>Writes the changes of the step's tracked rows; the step has made its last change.</summary>
-    public static async Task WriteAsync(PostgresStepRows rows, CancellationToken cancellationToken)
+    /// <summary>The statements that write the changes of the step's tracked rows (none if nothing changed).</summary>
+    public static IReadOnlyList<NpgsqlBatchCommand> Commands(PostgresStepRows rows)
     {
-        var connection = (NpgsqlConnection)rows.Db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection);
-        var statement = new Statement(batch);
+        var commands = new List<NpgsqlBatchCommand>();
+        var statement = new Statement(commands);
 
         foreach (var (row, changed) in rows.Modified())
         {
@@ -48,35 +48,14 @@ internal static class PostgresStepWriter
         }
 
         statement.Finish();
-        if (batch.BatchCommands.Count == 0)
-        {
-            return;
-        }
-
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        return commands;
     }
 
     /// <summary>
     /// The statement being built: its parts (each an INSERT, UPDATE or DELETE), the tables whose part must hit exactly one
-    /// row, and its parameters, numbered across the parts. Full, it is added to the batch and a new one begun.
+    /// row, and its parameters, numbered across the parts. Full, it is added to the step's statements and a new one begun.
     /// </summary>
-    private sealed class Statement(NpgsqlBatch batch)
+    private sealed class Statement(List<NpgsqlBatchCommand> commands)
     {
         private readonly List<(string Sql, string? Guard)> _parts = [];
         private NpgsqlBatchCommand _command = new();
@@ -113,7 +92,7 @@ internal static class PostgresStepWriter
             _parts.Add(($"DELETE FROM {row.Shape.Table} WHERE {Where(row)}", Guard(row)));
         }
 
-        /// <summary>Adds the statement built so far to the batch.</summary>
+        /// <summary>Adds the statement built so far to the step's statements.</summary>
         public void Finish()
         {
             if (_parts.Count == 0)
@@ -122,7 +101,7 @@ internal static class PostgresStepWriter
             }
 
             _command.CommandText = Compose();
-            batch.BatchCommands.Add(_command);
+            commands.Add(_command);
             _parts.Clear();
             _command = new NpgsqlBatchCommand();
         }
