@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FourDuty.Engine.Persistence.EntityFramework;
 
-/// <summary>The engine's state in PostgreSQL or SQLite through Entity Framework Core: one transaction per step.</summary>
+/// <summary>
+/// The engine's state in PostgreSQL or SQLite through Entity Framework Core: each step written in one transaction, which on
+/// PostgreSQL steps ready to write at the same moment share (decision 0035).
+/// </summary>
 internal sealed class EfEngineStore(IDbContextFactory<EngineDbContext> contexts) : IEngineStore
 {
     // The steps of this engine that write at the same moment share a commit (PostgreSQL only; SQLite has one writer anyway).
